@@ -1,0 +1,5 @@
+"""Allow ``python -m selfaudit``."""
+
+from selfaudit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""The command-line front door.
+
+Only argparse and the standard library are imported at module level: the non-interactive commands
+must start fast and never load Textual. Each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from selfaudit import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 and a one-line hint for usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"selfaudit: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
+    parser = _Parser(prog="selfaudit", description="Audit your internal customer orientation.")
+    parser.add_argument("--version", action="version", version=f"selfaudit {__version__}")
+    parser.add_argument("--data-dir", help="where sessions are stored (default: your user data dir)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("run", help="open the app (the default when no command is given)")
+    p.set_defaults(handler=_lazy("run"))
+
+    p = sub.add_parser("validate", help="check question-set files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=_lazy("validate"))
+
+    p = sub.add_parser("sets", help="list the available question sets")
+    p.add_argument("--json", action="store_true", help="machine-readable, with every item")
+    p.set_defaults(handler=_lazy("sets"))
+    return parser
+
+
+def _lazy(name: str) -> Callable[[argparse.Namespace], int]:
+    """A handler that imports ``selfaudit.commands.<name>`` only when the command runs."""
+
+    def handler(args: argparse.Namespace) -> int:
+        import importlib
+
+        module = importlib.import_module(f"selfaudit.commands.{name}")
+        return int(module.main(args))
+
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 failure, 2 bad input)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args.handler = _lazy("run")
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("selfaudit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,120 @@
+"""The cost of staff turnover: a transparent, per-category model.
+
+Every input is a ``number`` item of the ``turnover-cost`` set; a skipped input falls back to the
+item's cited default, and the result says which defaults were used. Hourly and daily costs are
+derived from salary plus employer on-costs over the working days, at 8 hours a day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from selfaudit.core.model import QuestionSet
+
+HOURS_PER_DAY = 8.0
+
+#: The item ids the model reads, in the order the set asks them.
+INPUTS = (
+    "headcount",
+    "leavers",
+    "salary",
+    "on_costs_pct",
+    "working_days",
+    "vacancy_days",
+    "vacancy_cover_pct",
+    "ad_costs",
+    "agency_fee_pct",
+    "interview_hours",
+    "onboarding_hours",
+    "training_costs",
+    "rampup_months",
+    "rampup_productivity_pct",
+    "separation_hours",
+    "target_turnover_pct",
+)
+
+#: Cost categories per leaver, in display order.
+CATEGORIES = ("separation", "vacancy", "recruitment", "onboarding", "rampup")
+
+
+@dataclass(frozen=True)
+class TurnoverCost:
+    """The outcome of the calculator."""
+
+    per_leaver: Mapping[str, float]
+    """Cost per leaver by category (see :data:`CATEGORIES`)."""
+    cost_per_leaver: float
+    annual_cost: float
+    pct_of_salary: float
+    """Cost per leaver as a percentage of the average annual salary."""
+    turnover_rate_pct: float
+    target_rate_pct: float
+    yearly_saving: float
+    """Saving per year if turnover fell to the target rate (0 when it is already at or below)."""
+    defaults_used: tuple[str, ...]
+
+
+class MissingInputs(ValueError):
+    """Inputs without an answer and without a default."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(f"no value for {', '.join(missing)}")
+
+
+def resolve_inputs(qset: QuestionSet, answers: Mapping[str, object]) -> tuple[dict[str, float], list[str]]:
+    """Each input's value (answer, else default) and the ids that used their default.
+
+    Raises :class:`MissingInputs` listing every input that has neither.
+    """
+    values: dict[str, float] = {}
+    defaults: list[str] = []
+    missing: list[str] = []
+    for key in INPUTS:
+        item = qset.item(key)
+        if key in answers:
+            values[key] = float(answers[key])  # type: ignore[arg-type]
+        elif item is not None and item.default is not None:
+            values[key] = item.default
+            defaults.append(key)
+        else:
+            missing.append(key)
+    if missing:
+        raise MissingInputs(missing)
+    return values, defaults
+
+
+def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -> TurnoverCost:
+    """Compute the cost of turnover from resolved inputs (see :data:`INPUTS`)."""
+    employer_cost = v["salary"] * (1 + v["on_costs_pct"] / 100)
+    daily = employer_cost / v["working_days"]
+    hourly = daily / HOURS_PER_DAY
+    per_leaver = {
+        "separation": v["separation_hours"] * hourly,
+        "vacancy": v["vacancy_days"] * daily * v["vacancy_cover_pct"] / 100,
+        "recruitment": v["ad_costs"]
+        + v["agency_fee_pct"] / 100 * v["salary"]
+        + v["interview_hours"] * hourly,
+        "onboarding": v["onboarding_hours"] * hourly + v["training_costs"],
+        "rampup": v["rampup_months"] / 12 * employer_cost * (1 - v["rampup_productivity_pct"] / 100),
+    }
+    cost = sum(per_leaver.values())
+    headcount = v["headcount"]
+    rate = 100 * v["leavers"] / headcount if headcount else 0.0
+    return TurnoverCost(
+        per_leaver=per_leaver,
+        cost_per_leaver=cost,
+        annual_cost=cost * v["leavers"],
+        pct_of_salary=100 * cost / v["salary"] if v["salary"] else 0.0,
+        turnover_rate_pct=rate,
+        target_rate_pct=v["target_turnover_pct"],
+        yearly_saving=yearly_saving(v["headcount"], v["leavers"], cost, v["target_turnover_pct"]),
+        defaults_used=defaults_used,
+    )
+
+
+def yearly_saving(headcount: float, leavers: float, cost_per_leaver: float, target_pct: float) -> float:
+    """What a year would save if turnover fell to ``target_pct`` of headcount (the what-if)."""
+    target_leavers = headcount * target_pct / 100
+    return max(0.0, leavers - target_leavers) * cost_per_leaver

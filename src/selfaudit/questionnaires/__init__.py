@@ -1,0 +1,9 @@
+"""Question sets: finding, reading and strictly validating the TOML files.
+
+The built-in sets live in the top-level ``questionnaires/`` folder (shipped in the wheel); users
+add their own in :func:`selfaudit.paths.user_sets_dir`.
+"""
+
+from selfaudit.questionnaires.loader import Catalog, load_catalog, load_file
+
+__all__ = ["Catalog", "load_catalog", "load_file"]

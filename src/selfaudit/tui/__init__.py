@@ -1,0 +1,1 @@
+"""The Textual app. Imported only by the command that opens it."""

@@ -1,0 +1,46 @@
+"""Shared fixtures. Every test runs with data and config dirs in a temp dir, never the real home."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point SELFAUDIT_DATA_DIR, SELFAUDIT_CONFIG_DIR and the XDG dirs at a fresh temp dir."""
+    root = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SELFAUDIT_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("SELFAUDIT_CONFIG_DIR", str(root / "config"))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(root / var.lower()))
+    monkeypatch.setenv("HOME", str(root))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield root
+
+
+@pytest.fixture
+def mini_path() -> Path:
+    """The small fixture set that uses every item kind."""
+    return FIXTURES / "sets" / "mini.toml"
+
+
+def run_cli(*args: str, timeout: float = 30, input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m selfaudit`` in a subprocess with the test's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "selfaudit", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=os.environ.copy(),
+        input=input_text,
+        check=False,
+    )

@@ -1,0 +1,93 @@
+"""Hostile or broken set files: one line per problem, exit code 2, no traceback, fast and small.
+
+Each case runs the real ``selfaudit validate`` in a subprocess. The timeout guards against the
+quadratic tomllib paths (a 50,000-segment dotted key takes ~40 s unguarded); peak memory of the
+child is checked against the 100 MB budget.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def _valid(mini_path: Path) -> str:
+    return mini_path.read_text(encoding="utf-8")
+
+
+CASES: dict[str, tuple[Callable[[Path, str], None], str]] = {
+    "truncated": (lambda p, ok: p.write_text(ok[: len(ok) // 2] + "\n[[items]\n", "utf-8"), "invalid TOML"),
+    "invalid utf-8": (lambda p, ok: p.write_bytes(ok.encode()[:200] + b"\xff\xfe\n"), "not valid UTF-8"),
+    "nul byte": (lambda p, ok: p.write_bytes(b"id = 'x'\n\x00\n"), "NUL byte"),
+    "too big": (lambda p, ok: p.write_bytes(b"# " + b"x" * (2 << 20) + b"\n"), "the limit is"),
+    "nested arrays": (lambda p, ok: p.write_text("x = " + "[" * 20000 + "]" * 20000, "utf-8"), "nested too deeply"),
+    "nested tables": (lambda p, ok: p.write_text("x = " + "{a=" * 20000 + "1" + "}" * 20000, "utf-8"), "nested too deeply"),
+    "dotted key": (lambda p, ok: p.write_text("a" + ".a" * 50000 + " = 1\n", "utf-8"), "dotted key"),
+    "dotted header": (lambda p, ok: p.write_text("[" + ".".join(["b"] * 40000) + "]\n", "utf-8"), "dotted key"),
+    "huge integer": (lambda p, ok: p.write_text("format = " + "9" * 100000 + "\n", "utf-8"), "invalid TOML"),
+    "nan": (lambda p, ok: p.write_text(ok.replace("max = 1000", "max = nan"), "utf-8"), "items[5].max: must be a finite number"),
+    "inf": (lambda p, ok: p.write_text(ok.replace("min = 0\n", "min = inf\n", 1), "utf-8"), "bands[0].min: must be a finite number"),
+    "wrong type": (lambda p, ok: p.write_text(ok.replace('version = "1.0"', "version = 1.0"), "utf-8"), "version: must be a string"),
+    "duplicate item id": (lambda p, ok: p.write_text(ok.replace('id = "again"', 'id = "fast"'), "utf-8"), "duplicate id 'fast'"),
+    "unknown key": (lambda p, ok: p.write_text(ok.replace('integer = true', 'integer = true\nstep = 2'), "utf-8"), "items[5].step: unknown key"),
+    "empty": (lambda p, ok: p.write_bytes(b""), "format: is missing"),
+    "not a table at top": (lambda p, ok: p.write_text("items = 3\n", "utf-8"), "items: must be an array of tables"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_file_gives_clear_error(case: str, tmp_path: Path, mini_path: Path) -> None:
+    make, expected = CASES[case]
+    target = tmp_path / "set.toml"
+    make(target, _valid(mini_path))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = run_cli("validate", str(target), timeout=10)
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr
+    assert str(target) in result.stderr
+    assert result.stdout == ""
+    assert max(before, peak_kib) < 100 * 1024  # KiB on Linux
+
+
+def test_symlink_is_refused(tmp_path: Path, mini_path: Path) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(mini_path)
+    result = run_cli("validate", str(link))
+    assert result.returncode == 2
+    assert "symbolic link" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    result = run_cli("validate", str(fifo), timeout=10)
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    result = run_cli("validate", str(tmp_path / "nope.toml"), str(tmp_path))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr and "is a directory" in result.stderr
+
+
+def test_syntax_error_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = 1\nid = "x"\ntitle = {en = \n', "utf-8")
+    result = run_cli("validate", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:3: invalid TOML" in result.stderr
+
+
+def test_valid_file_passes(mini_path: Path) -> None:
+    result = run_cli("validate", str(mini_path))
+    assert result.returncode == 0, result.stderr
+    assert "ok (mini 1.0, 7 items)" in result.stdout
