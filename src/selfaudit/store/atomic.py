@@ -1,0 +1,134 @@
+"""Atomic, durable, verified file writes.
+
+A write goes to a temp file in the same directory (0600), is flushed and fsynced, re-read and
+re-parsed (tomli-w can write TOML that does not read back), then moved into place: with
+``os.replace`` for a file that is meant to be overwritten (a draft), or with ``os.link`` for one
+that must never clobber an existing file (a completed session). Finally the directory is fsynced so
+the new name survives a power cut. On any failure the temp file is removed and the target is left
+byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from selfaudit.store.errors import StoreError, describe_os_error
+
+TEMP_PREFIX = ".tmp-"
+#: A temp file whose writer is gone is removed at start; one of a live process only after this long.
+STALE_TEMP_SECONDS = 24 * 3600
+
+
+def encode_toml(doc: dict[str, Any]) -> bytes:
+    """Serialise and prove the bytes read back to the same document."""
+    try:
+        data = tomli_w.dumps(doc).encode("utf-8")
+        again = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, TypeError, UnicodeError) as exc:
+        raise StoreError(f"The answers could not be saved safely ({exc}); nothing was written.") from None
+    if again != doc:
+        raise StoreError("The answers did not survive a save-and-read check; nothing was written.")
+    return data
+
+
+def _temp_name(target: Path) -> Path:
+    return target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}-{target.name}")
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or link in ``directory`` durable."""
+    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(target: Path, data: bytes, *, overwrite: bool) -> None:
+    """Put ``data`` at ``target`` atomically (see module docstring); raises :class:`StoreError`.
+
+    With ``overwrite=False`` an existing ``target`` is never replaced (``FileExistsError``).
+    """
+    temp = _temp_name(target)
+    action = "save to"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if temp.read_bytes() != data:
+            raise StoreError(f"Could not save to {target}: the disk returned different bytes. "
+                             "Your earlier saved files are unchanged.")  # fmt: skip
+        action = "move into place"
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            os.link(temp, target)
+            os.unlink(temp)
+        fsync_dir(target.parent)
+    except FileExistsError:
+        _remove_quietly(temp)
+        raise
+    except OSError as exc:
+        _remove_quietly(temp)
+        raise describe_os_error(action, target, exc) from None
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_temps(directory: Path) -> int:
+    """Remove temp files left by writers that died; returns how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return 0
+    now = time.time()
+    for entry in entries:
+        if not entry.name.startswith(TEMP_PREFIX):
+            continue
+        try:
+            pid = int(entry.name[len(TEMP_PREFIX):].split("-", 1)[0])
+        except ValueError:
+            pid = -1
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+            if pid == os.getpid():
+                continue
+            if old or pid <= 0 or not _pid_alive(pid):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed

@@ -1,0 +1,200 @@
+"""Session and draft documents: records <-> TOML-ready dicts, with checks and migrations.
+
+tomli-w can write TOML that does not read back (a timezone offset with seconds, a lone surrogate,
+integers beyond 64 bits), so :func:`normalise` refuses or fixes such values first, and
+:mod:`selfaudit.store.atomic` re-parses every file before it is committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from typing import Any
+
+from selfaudit.store.records import Draft, Session
+
+#: The session format this build writes; it reads this and every older one.
+FORMAT_VERSION = 2
+MAX_INT = 2**63 - 1
+
+
+class DocumentError(ValueError):
+    """A document that is not a valid session or draft; the message names the key."""
+
+
+def normalise(value: Any, where: str = "") -> Any:
+    """Return a TOML-safe copy: UTC datetimes to the microsecond, checked strings and numbers."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if not -MAX_INT - 1 <= value <= MAX_INT:
+            raise DocumentError(f"{where}: the number {value} is too large to store")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise DocumentError(f"{where}: {value} is not a finite number")
+        return value
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DocumentError(f"{where}: the text contains an invalid character") from None
+        return value
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise DocumentError(f"{where}: a timestamp without a time zone")
+        return value.astimezone(dt.UTC)
+    if isinstance(value, dict):
+        return {str(k): normalise(v, f"{where}.{k}" if where else str(k)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [normalise(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    raise DocumentError(f"{where}: cannot store a {type(value).__name__}")
+
+
+def _common(record: Draft | Session) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "set": {"id": record.set_id, "version": record.set_version, "hash": record.set_hash},
+        "team": record.team,
+        "respondent": record.respondent,
+        "lang": record.lang,
+        "started_at": record.started_at,
+        "answers": dict(record.answers),
+        "notes": dict(record.notes),
+        "skipped": list(record.skipped),
+        "actions": list(record.actions),
+    }
+
+
+def session_to_doc(session: Session) -> dict[str, Any]:
+    """The TOML document of a completed session."""
+    doc = {"format_version": FORMAT_VERSION, "kind": "session", **_common(session)}
+    doc["completed_at"] = session.completed_at
+    doc["results"] = session.results
+    return normalise(doc)
+
+
+def draft_to_doc(draft: Draft) -> dict[str, Any]:
+    """The TOML document of a draft."""
+    doc = {"format_version": FORMAT_VERSION, "kind": "draft", **_common(draft)}
+    doc["updated_at"] = draft.updated_at
+    doc["position"] = draft.position
+    return normalise(doc)
+
+
+class _Doc:
+    """Typed reads from a parsed document, failing with the key path."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+
+    def get(self, path: str, types: type | tuple[type, ...], default: Any = ...) -> Any:
+        node: Any = self.doc
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                if default is not ...:
+                    return default
+                raise DocumentError(f"{path}: missing")
+            node = node[part]
+        if isinstance(node, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            raise DocumentError(f"{path}: wrong type")
+        if not isinstance(node, types):
+            raise DocumentError(f"{path}: expected {getattr(types, '__name__', types)}, found {type(node).__name__}")
+        return node
+
+    def when(self, path: str) -> dt.datetime:
+        value = self.get(path, dt.datetime)
+        if value.tzinfo is None:
+            raise DocumentError(f"{path}: timestamp has no time zone")
+        return value.astimezone(dt.UTC)
+
+    def answers(self) -> dict[str, int | float | str | bool]:
+        answers = self.get("answers", dict)
+        for key, value in answers.items():
+            if not isinstance(value, int | float | str | bool):
+                raise DocumentError(f"answers.{key}: not an answer value")
+        return answers
+
+    def strings(self, path: str) -> list[str]:
+        values = self.get(path, list, [])
+        if not all(isinstance(v, str) for v in values):
+            raise DocumentError(f"{path}: expected a list of strings")
+        return values
+
+    def string_map(self, path: str) -> dict[str, str]:
+        values = self.get(path, dict, {})
+        if not all(isinstance(v, str) for v in values.values()):
+            raise DocumentError(f"{path}: expected texts")
+        return values
+
+
+def check_version(doc: dict[str, Any]) -> int:
+    """The document's ``format_version``; raises :class:`DocumentError` if missing or junk."""
+    version = doc.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise DocumentError("format_version: missing or not a positive whole number")
+    return version
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older document up to :data:`FORMAT_VERSION`, in memory only.
+
+    Version 1 (development builds of 0.1) kept the set as top-level ``set_id`` / ``set_version``,
+    one ``timestamp`` for when the session was saved, ``scores`` for the results, and no
+    ``skipped``, ``actions`` or ``lang``.
+    """
+    version = check_version(doc)
+    if version == 1:
+        doc = dict(doc)
+        doc["set"] = {"id": doc.pop("set_id", None), "version": doc.pop("set_version", None),
+                      "hash": doc.pop("set_hash", "")}  # fmt: skip
+        stamp = doc.pop("timestamp", None)
+        doc.setdefault("started_at", stamp)
+        doc.setdefault("completed_at", stamp)
+        doc["results"] = doc.pop("scores", {})
+        doc.setdefault("kind", "session")
+        doc.setdefault("lang", "en")
+        doc["format_version"] = 2
+    return doc
+
+
+def _check_id(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise DocumentError("id: not a session id") from None
+
+
+def session_from_doc(raw: dict[str, Any]) -> Session:
+    """Read a completed session (after migration); raises :class:`DocumentError`."""
+    doc = migrate(raw)
+    d = _Doc(doc)
+    if d.get("kind", str, "session") != "session":
+        raise DocumentError("kind: this is not a completed session")
+    return Session(
+        id=_check_id(d.get("id", str)), format_version=check_version(raw),
+        set_id=d.get("set.id", str), set_version=d.get("set.version", str),
+        set_hash=d.get("set.hash", str, ""), started_at=d.when("started_at"),
+        completed_at=d.when("completed_at"), team=d.get("team", str, ""),
+        respondent=d.get("respondent", str, ""), lang=d.get("lang", str, "en"),
+        answers=d.answers(), notes=d.string_map("notes"), skipped=tuple(d.strings("skipped")),
+        actions=tuple(d.strings("actions")), results=d.get("results", dict, {}),
+    )  # fmt: skip
+
+
+def draft_from_doc(raw: dict[str, Any]) -> Draft:
+    """Read a draft; raises :class:`DocumentError`."""
+    doc = migrate(raw)
+    d = _Doc(doc)
+    if d.get("kind", str) != "draft":
+        raise DocumentError("kind: this is not a draft")
+    position = d.get("position", int, 0)
+    return Draft(
+        id=_check_id(d.get("id", str)), set_id=d.get("set.id", str),
+        set_version=d.get("set.version", str), set_hash=d.get("set.hash", str, ""),
+        started_at=d.when("started_at"), updated_at=d.when("updated_at"),
+        team=d.get("team", str, ""), respondent=d.get("respondent", str, ""),
+        lang=d.get("lang", str, "en"), answers=d.answers(), notes=d.string_map("notes"),
+        skipped=d.strings("skipped"), position=max(0, position), actions=d.strings("actions"),
+    )  # fmt: skip
