@@ -15,7 +15,9 @@ REPO = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Point SELFAUDIT_DATA_DIR, SELFAUDIT_CONFIG_DIR and the XDG dirs at a fresh temp dir."""
     root = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SELFAUDIT_DATA_DIR", str(root / "data"))
@@ -33,7 +35,9 @@ def mini_path() -> Path:
     return FIXTURES / "sets" / "mini.toml"
 
 
-def run_cli(*args: str, timeout: float = 30, input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, timeout: float = 30, input_text: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m selfaudit`` in a subprocess with the test's environment."""
     return subprocess.run(
         [sys.executable, "-m", "selfaudit", *args],

@@ -21,23 +21,64 @@ def _valid(mini_path: Path) -> str:
     return mini_path.read_text(encoding="utf-8")
 
 
-CASES: dict[str, tuple[Callable[[Path, str], None], str]] = {
-    "truncated": (lambda p, ok: p.write_text(ok[: len(ok) // 2] + "\n[[items]\n", "utf-8"), "invalid TOML"),
-    "invalid utf-8": (lambda p, ok: p.write_bytes(ok.encode()[:200] + b"\xff\xfe\n"), "not valid UTF-8"),
+CASES: dict[str, tuple[Callable[[Path, str], object], str]] = {
+    "truncated": (
+        lambda p, ok: p.write_text(ok[: len(ok) // 2] + "\n[[items]\n", "utf-8"),
+        "invalid TOML",
+    ),
+    "invalid utf-8": (
+        lambda p, ok: p.write_bytes(ok.encode()[:200] + b"\xff\xfe\n"),
+        "not valid UTF-8",
+    ),
     "nul byte": (lambda p, ok: p.write_bytes(b"id = 'x'\n\x00\n"), "NUL byte"),
     "too big": (lambda p, ok: p.write_bytes(b"# " + b"x" * (2 << 20) + b"\n"), "the limit is"),
-    "nested arrays": (lambda p, ok: p.write_text("x = " + "[" * 20000 + "]" * 20000, "utf-8"), "nested too deeply"),
-    "nested tables": (lambda p, ok: p.write_text("x = " + "{a=" * 20000 + "1" + "}" * 20000, "utf-8"), "nested too deeply"),
-    "dotted key": (lambda p, ok: p.write_text("a" + ".a" * 50000 + " = 1\n", "utf-8"), "dotted key"),
-    "dotted header": (lambda p, ok: p.write_text("[" + ".".join(["b"] * 40000) + "]\n", "utf-8"), "dotted key"),
-    "huge integer": (lambda p, ok: p.write_text("format = " + "9" * 100000 + "\n", "utf-8"), "invalid TOML"),
-    "nan": (lambda p, ok: p.write_text(ok.replace("max = 1000", "max = nan"), "utf-8"), "items[5].max: must be a finite number"),
-    "inf": (lambda p, ok: p.write_text(ok.replace("min = 0\n", "min = inf\n", 1), "utf-8"), "bands[0].min: must be a finite number"),
-    "wrong type": (lambda p, ok: p.write_text(ok.replace('version = "1.0"', "version = 1.0"), "utf-8"), "version: must be a string"),
-    "duplicate item id": (lambda p, ok: p.write_text(ok.replace('id = "again"', 'id = "fast"'), "utf-8"), "duplicate id 'fast'"),
-    "unknown key": (lambda p, ok: p.write_text(ok.replace('integer = true', 'integer = true\nstep = 2'), "utf-8"), "items[5].step: unknown key"),
+    "nested arrays": (
+        lambda p, ok: p.write_text("x = " + "[" * 20000 + "]" * 20000, "utf-8"),
+        "nested too deeply",
+    ),
+    "nested tables": (
+        lambda p, ok: p.write_text("x = " + "{a=" * 20000 + "1" + "}" * 20000, "utf-8"),
+        "nested too deeply",
+    ),
+    "dotted key": (
+        lambda p, ok: p.write_text("a" + ".a" * 50000 + " = 1\n", "utf-8"),
+        "dotted key",
+    ),
+    "dotted header": (
+        lambda p, ok: p.write_text("[" + ".".join(["b"] * 40000) + "]\n", "utf-8"),
+        "dotted key",
+    ),
+    "huge integer": (
+        lambda p, ok: p.write_text("format = " + "9" * 100000 + "\n", "utf-8"),
+        "invalid TOML",
+    ),
+    "nan": (
+        lambda p, ok: p.write_text(ok.replace("max = 1000", "max = nan"), "utf-8"),
+        "items[5].max: must be a finite number",
+    ),
+    "inf": (
+        lambda p, ok: p.write_text(ok.replace("min = 0\n", "min = inf\n", 1), "utf-8"),
+        "bands[0].min: must be a finite number",
+    ),
+    "wrong type": (
+        lambda p, ok: p.write_text(ok.replace('version = "1.0"', "version = 1.0"), "utf-8"),
+        "version: must be a string",
+    ),
+    "duplicate item id": (
+        lambda p, ok: p.write_text(ok.replace('id = "again"', 'id = "fast"'), "utf-8"),
+        "duplicate id 'fast'",
+    ),
+    "unknown key": (
+        lambda p, ok: p.write_text(
+            ok.replace("integer = true", "integer = true\nstep = 2"), "utf-8"
+        ),
+        "items[5].step: unknown key",
+    ),
     "empty": (lambda p, ok: p.write_bytes(b""), "format: is missing"),
-    "not a table at top": (lambda p, ok: p.write_text("items = 3\n", "utf-8"), "items: must be an array of tables"),
+    "not a table at top": (
+        lambda p, ok: p.write_text("items = 3\n", "utf-8"),
+        "items: must be an array of tables",
+    ),
 }
 
 

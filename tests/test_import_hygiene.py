@@ -11,7 +11,10 @@ REPO = Path(__file__).parent.parent
 
 
 def _loaded_after(code: str) -> set[str]:
-    script = textwrap.dedent(code) + "\nimport sys\nprint(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    script = (
+        textwrap.dedent(code)
+        + "\nimport sys\nprint(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
     )

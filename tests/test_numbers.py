@@ -29,7 +29,9 @@ def test_parse_number(text: str, lang: str, expected: float) -> None:
     assert parse_number(text, lang) == expected
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1,2,3,4", "1..2", "1e400", "--1", ",", "nan", "1.2,3.4"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1,2,3,4", "1..2", "1e400", "--1", ",", "nan", "1.2,3.4"]
+)
 def test_parse_number_refuses(text: str) -> None:
     with pytest.raises(NumberError):
         parse_number(text)

@@ -25,7 +25,15 @@ def _paths(doc: dict[str, Any]) -> list[str]:
 def test_fixture_is_valid(doc: dict[str, Any]) -> None:
     qset, problems = build_question_set(doc)
     assert problems == [] and qset is not None
-    assert [i.kind.value for i in qset.items] == ["likert5", "likert5", "scale10", "yesno", "choice", "number", "text"]
+    assert [i.kind.value for i in qset.items] == [
+        "likert5",
+        "likert5",
+        "scale10",
+        "yesno",
+        "choice",
+        "number",
+        "text",
+    ]
 
 
 def test_all_problems_reported_at_once(doc: dict[str, Any]) -> None:
@@ -43,7 +51,9 @@ def test_all_problems_reported_at_once(doc: dict[str, Any]) -> None:
 
 def test_missing_translation_is_refused(doc: dict[str, Any]) -> None:
     del doc["dimensions"][0]["advice"]["low"]["nl"]
-    assert _paths(doc) == ["dimensions[0].advice.low.nl: translation missing; every text needs 'nl'"]
+    assert _paths(doc) == [
+        "dimensions[0].advice.low.nl: translation missing; every text needs 'nl'"
+    ]
 
 
 def test_single_language_custom_set_is_allowed(doc: dict[str, Any]) -> None:
@@ -65,12 +75,16 @@ def test_single_language_custom_set_is_allowed(doc: dict[str, Any]) -> None:
 
 def test_default_must_cite_a_source(doc: dict[str, Any]) -> None:
     del doc["items"][5]["default_source"]
-    assert _paths(doc) == ["items[5].default_source: is missing; every default must cite its source"]
+    assert _paths(doc) == [
+        "items[5].default_source: is missing; every default must cite its source"
+    ]
 
 
 def test_newer_format_is_refused(doc: dict[str, Any]) -> None:
     doc["format"] = 2
-    assert _paths(doc) == ["format: is 2: newer than this build reads; update selfaudit (this build reads format 1)"]
+    assert _paths(doc) == [
+        "format: is 2: newer than this build reads; update selfaudit (this build reads format 1)"
+    ]
 
 
 def test_kind_specific_keys_are_checked(doc: dict[str, Any]) -> None:

@@ -15,6 +15,14 @@ from selfaudit import __version__
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 
+class UserError(Exception):
+    """A problem to report in one sentence, with the exit code it deserves."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with exit code 2 and a one-line hint for usage errors."""
 
@@ -26,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar."""
     parser = _Parser(prog="selfaudit", description="Audit your internal customer orientation.")
     parser.add_argument("--version", action="version", version=f"selfaudit {__version__}")
-    parser.add_argument("--data-dir", help="where sessions are stored (default: your user data dir)")
+    parser.add_argument(
+        "--data-dir", help="where sessions are stored (default: your user data dir)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("run", help="open the app (the default when no command is given)")
@@ -39,6 +49,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sets", help="list the available question sets")
     p.add_argument("--json", action="store_true", help="machine-readable, with every item")
     p.set_defaults(handler=_lazy("sets"))
+
+    p = sub.add_parser("take", help="answer a set from a file and save the session")
+    p.add_argument("set_id", metavar="SET")
+    p.add_argument(
+        "--answers", required=True, metavar="FILE.toml", help="item id = value, one per line"
+    )
+    p.add_argument("--team", default="", help="team name saved with the session")
+    p.add_argument(
+        "--respondent", default=None, help="your name (default: this install's pseudonym)"
+    )
+    p.add_argument(
+        "--lang", default="en", choices=["en", "nl"], help="how numbers such as 45.000 are read"
+    )
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(handler=_lazy("take"))
+
+    p = sub.add_parser("list", help="list saved sessions, newest first")
+    p.add_argument("--set", dest="set_id", metavar="SET", help="only this set")
+    p.add_argument("--team", help="only this team")
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("list"))
+
+    p = sub.add_parser("show", help="show one saved session")
+    p.add_argument("session_id", metavar="ID", help="a session id or its first characters")
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("show"))
+
+    p = sub.add_parser("doctor", help="check the store and report files that cannot be read")
+    p.set_defaults(handler=_lazy("doctor"))
     return parser
 
 
@@ -61,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.handler = _lazy("run")
     try:
         return args.handler(args)
+    except UserError as exc:
+        print(f"selfaudit: {exc}", file=sys.stderr)
+        return exc.code
     except KeyboardInterrupt:
         print("selfaudit: interrupted", file=sys.stderr)
         return 130

@@ -78,7 +78,9 @@ def decode_text(path: Path | str, data: bytes) -> str:
     """Decode UTF-8 strictly, refusing NUL bytes; errors name the line."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise TomlError(path, "contains a NUL byte; is it a binary file?", data.count(b"\n", 0, nul) + 1)
+        raise TomlError(
+            path, "contains a NUL byte; is it a binary file?", data.count(b"\n", 0, nul) + 1
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,13 +136,19 @@ def parse_toml(path: Path | str, text: str) -> dict[str, Any]:
     """Parse TOML text, turning every failure into a :class:`TomlError`."""
     segments, line = deepest_dotted_key(text)
     if segments > MAX_KEY_SEGMENTS:
-        raise TomlError(path, f"has a dotted key of {segments:,} parts; at most {MAX_KEY_SEGMENTS} are allowed", line)
+        raise TomlError(
+            path,
+            f"has a dotted key of {segments:,} parts; at most {MAX_KEY_SEGMENTS} are allowed",
+            line,
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _LINE_COL.search(str(exc))
         message = _LINE_COL.sub("", str(exc)).strip().rstrip(".")
-        raise TomlError(path, f"invalid TOML: {message}", int(found.group(1)) if found else None) from None
+        raise TomlError(
+            path, f"invalid TOML: {message}", int(found.group(1)) if found else None
+        ) from None
     except RecursionError:
         raise TomlError(path, "is nested too deeply to be a real file") from None
     except (ValueError, MemoryError) as exc:

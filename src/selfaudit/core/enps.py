@@ -52,5 +52,9 @@ def enps(answers: Iterable[int]) -> Enps:
     for answer in answers:
         counts[category(answer)] += 1
     total = sum(counts.values())
-    score = 100.0 * (counts[Category.PROMOTER] - counts[Category.DETRACTOR]) / total if total else None
-    return Enps(score, counts[Category.PROMOTER], counts[Category.PASSIVE], counts[Category.DETRACTOR])
+    score = (
+        100.0 * (counts[Category.PROMOTER] - counts[Category.DETRACTOR]) / total if total else None
+    )
+    return Enps(
+        score, counts[Category.PROMOTER], counts[Category.PASSIVE], counts[Category.DETRACTOR]
+    )

@@ -135,6 +135,8 @@ class QuestionSet:
     sources: tuple[Source, ...] = ()
     minutes: int | None = None
     enps_item: str = ""
+    enps_bands: Mapping[str, str] = field(default_factory=dict)
+    """eNPS category (``promoter``, ``passive``, ``detractor``) -> band of the eNPS dimension."""
     level_threshold: float = 70.0
     content_hash: str = ""
     """SHA-256 of the file's bytes, so a saved session knows exactly which text it answered."""

@@ -32,8 +32,10 @@ def parse_number(text: str, lang: str = "en") -> float:
         decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
         group = "," if decimal == "." else "."
         head, _, tail = raw.rpartition(decimal)
-        if not _GROUPED.match(head) and group in head or not tail.isdigit():
-            raise NumberError(f"'{text}' mixes separators in a way that is unclear; type e.g. 1500.5")
+        if (not _GROUPED.match(head) and group in head) or not tail.isdigit():
+            raise NumberError(
+                f"'{text}' mixes separators in a way that is unclear; type e.g. 1500.5"
+            )
         raw = head.replace(group, "") + "." + tail
     elif has_dot or has_comma:
         sep = "." if has_dot else ","

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from selfaudit.core.answers import Answer
+from selfaudit.core.enps import category
 from selfaudit.core.model import Band, Item, Kind, QuestionSet, Side
 
 
@@ -52,11 +53,18 @@ class DimensionScore:
 
 
 def score_dimensions(qset: QuestionSet, answers: Mapping[str, Answer]) -> list[DimensionScore]:
-    """Score every dimension that has scored items, in the set's order."""
+    """Score every dimension that has scored items, in the set's order.
+
+    The eNPS item is not a 0-100 score (a passive 8 is not "strong"): it is left out of the means,
+    and a dimension holding only that item takes its band from the person's eNPS category.
+    """
     results = []
     for dim in qset.dimensions:
-        scored_items = [i for i in qset.items_of(dim.id) if i.scored]
+        scored_items = [i for i in qset.items_of(dim.id) if i.scored and i.id != qset.enps_item]
         if not scored_items:
+            enps_dim = _enps_dimension(qset, dim.id, answers)
+            if enps_dim is not None:
+                results.append(enps_dim)
             continue
         scores: list[float] = []
         sides: dict[str, list[float]] = {}
@@ -82,3 +90,14 @@ def score_dimensions(qset: QuestionSet, answers: Mapping[str, Answer]) -> list[D
             )
         )
     return results
+
+
+def _enps_dimension(
+    qset: QuestionSet, dimension_id: str, answers: Mapping[str, Answer]
+) -> DimensionScore | None:
+    item = qset.item(qset.enps_item) if qset.enps_item else None
+    if item is None or item.dimension != dimension_id:
+        return None
+    answered = item.id in answers
+    band = qset.enps_bands.get(category(int(answers[item.id])).value) if answered else None
+    return DimensionScore(dimension_id, None, band, int(answered), int(not answered), {})

@@ -63,7 +63,9 @@ class MissingInputs(ValueError):
         super().__init__(f"no value for {', '.join(missing)}")
 
 
-def resolve_inputs(qset: QuestionSet, answers: Mapping[str, object]) -> tuple[dict[str, float], list[str]]:
+def resolve_inputs(
+    qset: QuestionSet, answers: Mapping[str, object]
+) -> tuple[dict[str, float], list[str]]:
     """Each input's value (answer, else default) and the ids that used their default.
 
     Raises :class:`MissingInputs` listing every input that has neither.
@@ -97,7 +99,10 @@ def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -
         + v["agency_fee_pct"] / 100 * v["salary"]
         + v["interview_hours"] * hourly,
         "onboarding": v["onboarding_hours"] * hourly + v["training_costs"],
-        "rampup": v["rampup_months"] / 12 * employer_cost * (1 - v["rampup_productivity_pct"] / 100),
+        "rampup": v["rampup_months"]
+        / 12
+        * employer_cost
+        * (1 - v["rampup_productivity_pct"] / 100),
     }
     cost = sum(per_leaver.values())
     headcount = v["headcount"]
@@ -114,7 +119,9 @@ def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -
     )
 
 
-def yearly_saving(headcount: float, leavers: float, cost_per_leaver: float, target_pct: float) -> float:
+def yearly_saving(
+    headcount: float, leavers: float, cost_per_leaver: float, target_pct: float
+) -> float:
     """What a year would save if turnover fell to ``target_pct`` of headcount (the what-if)."""
     target_leavers = headcount * target_pct / 100
     return max(0.0, leavers - target_leavers) * cost_per_leaver

@@ -50,7 +50,9 @@ def describe_set(qset: QuestionSet) -> dict[str, Any]:
         "summary": dict(qset.summary),
         "model": qset.model.value,
         "content_hash": qset.content_hash,
-        "dimensions": [{"id": d.id, "title": dict(d.title), **({"level": d.level} if d.level else {})}
-                       for d in qset.dimensions],  # fmt: skip
+        "dimensions": [
+            {"id": d.id, "title": dict(d.title), **({"level": d.level} if d.level else {})}
+            for d in qset.dimensions
+        ],
         "items": [describe_item(i) for i in qset.items],
     }

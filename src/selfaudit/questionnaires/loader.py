@@ -66,8 +66,11 @@ def load_catalog(user_dir: Path | None = None) -> Catalog:
                 continue
             if qset.id in catalog.sets:
                 catalog.problems.append(
-                    Problem(f"set id '{qset.id}' is already used by another set; this file is ignored",
-                            "id", str(file))  # fmt: skip
+                    Problem(
+                        f"set id '{qset.id}' is already used by another set; this file is ignored",
+                        "id",
+                        str(file),
+                    )
                 )
                 continue
             catalog.sets[qset.id] = qset

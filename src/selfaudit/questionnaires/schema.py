@@ -36,9 +36,21 @@ MAX_ITEMS = 500
 MAX_TEXT = 10_000
 
 _TOP = {
-    "format", "id", "version", "languages", "title", "summary", "intro", "minutes", "scoring",
-    "scales", "bands", "dimensions", "items", "sources",
-}  # fmt: skip
+    "format",
+    "id",
+    "version",
+    "languages",
+    "title",
+    "summary",
+    "intro",
+    "minutes",
+    "scoring",
+    "scales",
+    "bands",
+    "dimensions",
+    "items",
+    "sources",
+}
 _ITEM_COMMON = {"id", "kind", "dimension", "text", "why", "source", "side", "required"}
 _ITEM_BY_KIND = {
     Kind.LIKERT5: {"scale", "reverse"},
@@ -66,8 +78,15 @@ class _Reader:
                 where = f"{path}.{key}" if path else key
                 self.fail(where, f"unknown key; allowed here: {', '.join(sorted(allowed))}")
 
-    def get(self, obj: dict[str, Any], key: str, path: str, types: tuple[type, ...], what: str,
-            required: bool) -> Any:  # fmt: skip
+    def get(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        path: str,
+        types: tuple[type, ...],
+        what: str,
+        required: bool,
+    ) -> Any:
         where = f"{path}.{key}" if path else key
         if key not in obj:
             if required:
@@ -83,8 +102,14 @@ class _Reader:
             return None
         return value
 
-    def string(self, obj: dict[str, Any], key: str, path: str, required: bool = True,
-               pattern: re.Pattern[str] | None = None) -> str:  # fmt: skip
+    def string(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        path: str,
+        required: bool = True,
+        pattern: re.Pattern[str] | None = None,
+    ) -> str:
         value = self.get(obj, key, path, (str,), "a string", required)
         if value is None:
             return ""
@@ -92,18 +117,24 @@ class _Reader:
             self.fail(f"{path}.{key}" if path else key, f"'{value}' is not a valid identifier")
         return str(value)
 
-    def number(self, obj: dict[str, Any], key: str, path: str, required: bool = True) -> float | None:
+    def number(
+        self, obj: dict[str, Any], key: str, path: str, required: bool = True
+    ) -> float | None:
         value = self.get(obj, key, path, (int, float), "a number", required)
         return None if value is None else float(value)
 
-    def integer(self, obj: dict[str, Any], key: str, path: str, required: bool = True) -> int | None:
+    def integer(
+        self, obj: dict[str, Any], key: str, path: str, required: bool = True
+    ) -> int | None:
         value = self.get(obj, key, path, (int,), "a whole number", required)
         return None if value is None else int(value)
 
     def boolean(self, obj: dict[str, Any], key: str, path: str) -> bool:
         return bool(self.get(obj, key, path, (bool,), "true or false", False))
 
-    def table(self, obj: dict[str, Any], key: str, path: str, required: bool = True) -> dict[str, Any]:
+    def table(
+        self, obj: dict[str, Any], key: str, path: str, required: bool = True
+    ) -> dict[str, Any]:
         value = self.get(obj, key, path, (dict,), "a table", required)
         return value if isinstance(value, dict) else {}
 
@@ -125,14 +156,16 @@ class _Reader:
 
     def text(self, obj: dict[str, Any], key: str, path: str, required: bool = True) -> Text:
         where = f"{path}.{key}" if path else key
-        value = self.get(obj, key, path, (dict,), "a text table such as { en = \"...\" }", required)
+        value = self.get(obj, key, path, (dict,), 'a text table such as { en = "..." }', required)
         if not isinstance(value, dict):
             return {}
         result: dict[str, str] = {}
         for lang, string in value.items():
             if lang not in self.languages:
-                self.fail(f"{where}.{lang}", f"language '{lang}' is not in languages "
-                          f"({', '.join(self.languages)})")  # fmt: skip
+                self.fail(
+                    f"{where}.{lang}",
+                    f"language '{lang}' is not in languages ({', '.join(self.languages)})",
+                )
             elif not isinstance(string, str) or not string.strip():
                 self.fail(f"{where}.{lang}", "must be a non-empty string")
             elif len(string) > MAX_TEXT:
@@ -147,18 +180,26 @@ class _Reader:
 
 def _type_name(value: Any) -> str:
     return {
-        bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-        list: "an array", dict: "a table",
-    }.get(type(value), type(value).__name__)  # fmt: skip
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
-def build_question_set(doc: dict[str, Any], origin: str = "", content_hash: str = "") -> tuple[QuestionSet | None, list[Problem]]:
-    """Validate a parsed document; return the set (``None`` if anything is wrong) and all problems."""
+def build_question_set(
+    doc: dict[str, Any], origin: str = "", content_hash: str = ""
+) -> tuple[QuestionSet | None, list[Problem]]:
+    """Validate a parsed document: the set (``None`` if anything is wrong) and all problems."""
     r = _Reader()
     r.keys(doc, "", _TOP)
     fmt = r.integer(doc, "format", "")
     if fmt is not None and fmt != FORMAT_VERSION:
-        newer = "newer than this build reads; update selfaudit" if fmt > FORMAT_VERSION else "unknown"
+        newer = (
+            "newer than this build reads; update selfaudit" if fmt > FORMAT_VERSION else "unknown"
+        )
         r.fail("format", f"is {fmt}: {newer} (this build reads format {FORMAT_VERSION})")
     set_id = r.string(doc, "id", "", pattern=SET_ID)
     version = r.string(doc, "version", "")
@@ -166,7 +207,7 @@ def build_question_set(doc: dict[str, Any], origin: str = "", content_hash: str 
     good_langs = []
     for i, lang in enumerate(langs):
         if not isinstance(lang, str) or not LANG.match(lang):
-            r.fail(f"languages[{i}]", f"{lang!r} is not a language code such as \"en\"")
+            r.fail(f"languages[{i}]", f'{lang!r} is not a language code such as "en"')
         elif lang in good_langs:
             r.fail(f"languages[{i}]", f"'{lang}' is listed twice")
         else:
@@ -183,14 +224,21 @@ def build_question_set(doc: dict[str, Any], origin: str = "", content_hash: str 
         r.fail("minutes", "must be between 1 and 240")
 
     scoring = r.table(doc, "scoring", "", required=False)
-    r.keys(scoring, "scoring", {"model", "enps_item", "level_threshold"})
+    r.keys(scoring, "scoring", {"model", "enps_item", "enps_bands", "level_threshold"})
     model_name = r.string(scoring, "model", "scoring", required=False) or Model.DIMENSIONS.value
     try:
         model = Model(model_name)
     except ValueError:
-        r.fail("scoring.model", f"'{model_name}' is unknown; use one of {', '.join(m.value for m in Model)}")
+        r.fail(
+            "scoring.model",
+            f"'{model_name}' is unknown; use one of {', '.join(m.value for m in Model)}",
+        )
         model = Model.DIMENSIONS
     enps_item = r.string(scoring, "enps_item", "scoring", required=False)
+    enps_bands = r.table(scoring, "enps_bands", "scoring", required=False)
+    r.keys(enps_bands, "scoring.enps_bands", {"promoter", "passive", "detractor"})
+    if enps_bands and not enps_item:
+        r.fail("scoring.enps_bands", "is only used together with scoring.enps_item")
     threshold = r.number(scoring, "level_threshold", "scoring", required=model is Model.LEVELS)
     if threshold is not None and not 0 <= threshold <= 100:
         r.fail("scoring.level_threshold", "must be between 0 and 100")
@@ -201,16 +249,32 @@ def build_question_set(doc: dict[str, Any], origin: str = "", content_hash: str 
     dimensions = _dimensions(r, doc, model, {b.id for b in bands})
     items = _items(r, doc, scales, {d.id for d in dimensions}, {s.id for s in sources})
     _cross_checks(r, model, dimensions, items, bands, enps_item)
+    band_ids = {b.id for b in bands}
+    for cat, band_id in enps_bands.items():
+        if not isinstance(band_id, str) or band_id not in band_ids:
+            r.fail(f"scoring.enps_bands.{cat}", f"{band_id!r} is not a band id")
 
     if r.problems:
         return None, r.problems
     return QuestionSet(
-        id=set_id, version=version, languages=r.languages, title=title, summary=summary,
-        intro=intro, model=model, dimensions=tuple(dimensions), items=tuple(items),
-        bands=tuple(bands), sources=tuple(sources), minutes=minutes, enps_item=enps_item,
+        id=set_id,
+        version=version,
+        languages=r.languages,
+        title=title,
+        summary=summary,
+        intro=intro,
+        model=model,
+        dimensions=tuple(dimensions),
+        items=tuple(items),
+        bands=tuple(bands),
+        sources=tuple(sources),
+        minutes=minutes,
+        enps_item=enps_item,
+        enps_bands=dict(enps_bands),
         level_threshold=threshold if threshold is not None else 70.0,
-        content_hash=content_hash, origin=origin,
-    ), []  # fmt: skip
+        content_hash=content_hash,
+        origin=origin,
+    ), []
 
 
 def _unique(r: _Reader, key: str, entries: list[tuple[int, str]]) -> None:
@@ -226,10 +290,14 @@ def _sources(r: _Reader, doc: dict[str, Any]) -> list[Source]:
     for i, s in r.tables(doc, "sources", "", required=False):
         path = f"sources[{i}]"
         r.keys(s, path, {"id", "cite", "url", "note"})
-        out.append(Source(
-            id=r.string(s, "id", path, pattern=ITEM_ID), cite=r.string(s, "cite", path),
-            url=r.string(s, "url", path, required=False), note=r.text(s, "note", path, required=False),
-        ))  # fmt: skip
+        out.append(
+            Source(
+                id=r.string(s, "id", path, pattern=ITEM_ID),
+                cite=r.string(s, "cite", path),
+                url=r.string(s, "url", path, required=False),
+                note=r.text(s, "note", path, required=False),
+            )
+        )
     _unique(r, "sources", [(i, s.id) for i, s in enumerate(out)])
     return out
 
@@ -245,7 +313,9 @@ def _scales(r: _Reader, doc: dict[str, Any]) -> dict[str, tuple[Text, ...]]:
         labels = r.get(scale, "labels", path, (list,), "an array of 5 texts", True) or []
         if len(labels) != 5:
             r.fail(f"{path}.labels", f"must have exactly 5 labels, has {len(labels)}")
-        texts = tuple(r.text({"label": lab}, "label", f"{path}.labels[{j}]") for j, lab in enumerate(labels))
+        texts = tuple(
+            r.text({"label": lab}, "label", f"{path}.labels[{j}]") for j, lab in enumerate(labels)
+        )
         out[name] = texts
     return out
 
@@ -256,8 +326,13 @@ def _bands(r: _Reader, doc: dict[str, Any]) -> list[Band]:
         path = f"bands[{i}]"
         r.keys(b, path, {"id", "min", "label"})
         low = r.number(b, "min", path)
-        out.append(Band(r.string(b, "id", path, pattern=ITEM_ID), low if low is not None else 0.0,
-                        r.text(b, "label", path)))  # fmt: skip
+        out.append(
+            Band(
+                r.string(b, "id", path, pattern=ITEM_ID),
+                low if low is not None else 0.0,
+                r.text(b, "label", path),
+            )
+        )
         if low is not None and not 0 <= low <= 100:
             r.fail(f"{path}.min", "must be between 0 and 100")
     if out and out[0].min != 0:
@@ -269,14 +344,16 @@ def _bands(r: _Reader, doc: dict[str, Any]) -> list[Band]:
     return out
 
 
-def _dimensions(r: _Reader, doc: dict[str, Any], model: Model, band_ids: set[str]) -> list[Dimension]:
+def _dimensions(
+    r: _Reader, doc: dict[str, Any], model: Model, band_ids: set[str]
+) -> list[Dimension]:
     out = []
     for i, d in r.tables(doc, "dimensions", ""):
         path = f"dimensions[{i}]"
         r.keys(d, path, {"id", "title", "description", "level", "advice"})
         level = r.integer(d, "level", path, required=model is Model.LEVELS)
         if level is not None and model is not Model.LEVELS:
-            r.fail(f"{path}.level", "is only used with scoring.model = \"levels\"")
+            r.fail(f"{path}.level", 'is only used with scoring.model = "levels"')
         advice_doc = r.table(d, "advice", path, required=False)
         advice = {}
         for band_id in advice_doc:
@@ -284,10 +361,15 @@ def _dimensions(r: _Reader, doc: dict[str, Any], model: Model, band_ids: set[str
                 r.fail(f"{path}.advice.{band_id}", f"no band has id '{band_id}'")
             else:
                 advice[band_id] = r.text(advice_doc, band_id, f"{path}.advice")
-        out.append(Dimension(
-            id=r.string(d, "id", path, pattern=ITEM_ID), title=r.text(d, "title", path),
-            description=r.text(d, "description", path, required=False), level=level, advice=advice,
-        ))  # fmt: skip
+        out.append(
+            Dimension(
+                id=r.string(d, "id", path, pattern=ITEM_ID),
+                title=r.text(d, "title", path),
+                description=r.text(d, "description", path, required=False),
+                level=level,
+                advice=advice,
+            )
+        )
     _unique(r, "dimensions", [(i, d.id) for i, d in enumerate(out)])
     if not out:
         r.fail("dimensions", "must list at least one dimension")
@@ -298,8 +380,13 @@ def _dimensions(r: _Reader, doc: dict[str, Any], model: Model, band_ids: set[str
     return out
 
 
-def _items(r: _Reader, doc: dict[str, Any], scales: dict[str, tuple[Text, ...]], dim_ids: set[str],
-           source_ids: set[str]) -> list[Item]:  # fmt: skip
+def _items(
+    r: _Reader,
+    doc: dict[str, Any],
+    scales: dict[str, tuple[Text, ...]],
+    dim_ids: set[str],
+    source_ids: set[str],
+) -> list[Item]:
     out = []
     for i, it in r.tables(doc, "items", ""):
         path = f"items[{i}]"
@@ -308,7 +395,10 @@ def _items(r: _Reader, doc: dict[str, Any], scales: dict[str, tuple[Text, ...]],
             kind = Kind(kind_name)
         except ValueError:
             if kind_name:
-                r.fail(f"{path}.kind", f"'{kind_name}' is unknown; use one of {', '.join(k.value for k in Kind)}")
+                r.fail(
+                    f"{path}.kind",
+                    f"'{kind_name}' is unknown; use one of {', '.join(k.value for k in Kind)}",
+                )
             continue
         r.keys(it, path, _ITEM_COMMON | _ITEM_BY_KIND[kind])
         item_id = r.string(it, "id", path, pattern=ITEM_ID)
@@ -324,21 +414,35 @@ def _items(r: _Reader, doc: dict[str, Any], scales: dict[str, tuple[Text, ...]],
             try:
                 side = Side(side_name)
             except ValueError:
-                r.fail(f"{path}.side", "must be \"provider\" or \"customer\"")
+                r.fail(f"{path}.side", 'must be "provider" or "customer"')
         extra = _kind_fields(r, it, path, kind, scales, source_ids)
-        out.append(Item(
-            id=item_id, kind=kind, dimension=dimension, text=r.text(it, "text", path),
-            why=r.text(it, "why", path), source=source, side=side,
-            required=r.boolean(it, "required", path), **extra,
-        ))  # fmt: skip
+        out.append(
+            Item(
+                id=item_id,
+                kind=kind,
+                dimension=dimension,
+                text=r.text(it, "text", path),
+                why=r.text(it, "why", path),
+                source=source,
+                side=side,
+                required=r.boolean(it, "required", path),
+                **extra,
+            )
+        )
     _unique(r, "items", [(i, item.id) for i, item in enumerate(out)])
     if not out:
         r.fail("items", "must list at least one item")
     return out
 
 
-def _kind_fields(r: _Reader, it: dict[str, Any], path: str, kind: Kind,
-                 scales: dict[str, tuple[Text, ...]], source_ids: set[str]) -> dict[str, Any]:  # fmt: skip
+def _kind_fields(
+    r: _Reader,
+    it: dict[str, Any],
+    path: str,
+    kind: Kind,
+    scales: dict[str, tuple[Text, ...]],
+    source_ids: set[str],
+) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     if "reverse" in _ITEM_BY_KIND[kind]:
         extra["reverse"] = r.boolean(it, "reverse", path)
@@ -358,7 +462,9 @@ def _kind_fields(r: _Reader, it: dict[str, Any], path: str, kind: Kind,
             score = r.number(o, "score", opath, required=False)
             if score is not None and not 0 <= score <= 100:
                 r.fail(f"{opath}.score", "must be between 0 and 100")
-            options.append(Option(r.string(o, "id", opath, pattern=ITEM_ID), r.text(o, "label", opath), score))
+            options.append(
+                Option(r.string(o, "id", opath, pattern=ITEM_ID), r.text(o, "label", opath), score)
+            )
         if len(options) < 2:
             r.fail(f"{path}.options", "must offer at least two options")
         _unique(r, f"{path}.options", [(j, o.id) for j, o in enumerate(options)])
@@ -373,12 +479,14 @@ def _kind_fields(r: _Reader, it: dict[str, Any], path: str, kind: Kind,
     return extra
 
 
-def _number_fields(r: _Reader, it: dict[str, Any], path: str, source_ids: set[str]) -> dict[str, Any]:
+def _number_fields(
+    r: _Reader, it: dict[str, Any], path: str, source_ids: set[str]
+) -> dict[str, Any]:
     unit: str | Text = ""
     raw_unit = it.get("unit")
     if isinstance(raw_unit, str):
         if raw_unit not in ("currency", "percent"):
-            r.fail(f"{path}.unit", "must be \"currency\", \"percent\" or a text table")
+            r.fail(f"{path}.unit", 'must be "currency", "percent" or a text table')
         unit = raw_unit
     elif raw_unit is not None:
         unit = r.text(it, "unit", path)
@@ -400,12 +508,24 @@ def _number_fields(r: _Reader, it: dict[str, Any], path: str, source_ids: set[st
         r.fail(f"{path}.default_source", f"no source has id '{default_source}'")
     if default_source and default is None:
         r.fail(f"{path}.default_source", "is given without a default")
-    return {"unit": unit, "minimum": low, "maximum": high, "integer": integer, "default": default,
-            "default_source": default_source}  # fmt: skip
+    return {
+        "unit": unit,
+        "minimum": low,
+        "maximum": high,
+        "integer": integer,
+        "default": default,
+        "default_source": default_source,
+    }
 
 
-def _cross_checks(r: _Reader, model: Model, dimensions: list[Dimension], items: list[Item],
-                  bands: list[Band], enps_item: str) -> None:  # fmt: skip
+def _cross_checks(
+    r: _Reader,
+    model: Model,
+    dimensions: list[Dimension],
+    items: list[Item],
+    bands: list[Band],
+    enps_item: str,
+) -> None:
     by_id = {i.id: i for i in items}
     if enps_item:
         target = by_id.get(enps_item)
@@ -413,7 +533,7 @@ def _cross_checks(r: _Reader, model: Model, dimensions: list[Dimension], items: 
             r.fail("scoring.enps_item", f"no item has id '{enps_item}'")
         elif target.kind is not Kind.SCALE10:
             r.fail("scoring.enps_item", f"item '{enps_item}' must be a scale10 item")
-    scored_dims = {i.dimension for i in items if i.scored}
+    scored_dims = {i.dimension for i in items if i.scored}  # the eNPS item's dimension included
     if scored_dims and not bands:
         r.fail("bands", "is missing; sets with scored items need interpretation bands")
     for i, dim in enumerate(dimensions):

@@ -10,6 +10,7 @@ byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import time
@@ -32,14 +33,16 @@ def encode_toml(doc: dict[str, Any]) -> bytes:
         data = tomli_w.dumps(doc).encode("utf-8")
         again = tomllib.loads(data.decode("utf-8"))
     except (ValueError, TypeError, UnicodeError) as exc:
-        raise StoreError(f"The answers could not be saved safely ({exc}); nothing was written.") from None
+        raise StoreError(
+            f"The answers could not be saved safely ({exc}); nothing was written."
+        ) from None
     if again != doc:
         raise StoreError("The answers did not survive a save-and-read check; nothing was written.")
     return data
 
 
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}-{target.name}")
+    return target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}-{target.name}.part")
 
 
 def fsync_dir(directory: Path) -> None:
@@ -59,7 +62,9 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool) -> None:
     temp = _temp_name(target)
     action = "save to"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = os.open(
+            temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+        )
         try:
             os.fchmod(fd, 0o600)
             view = memoryview(data)
@@ -70,8 +75,10 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool) -> None:
         finally:
             os.close(fd)
         if temp.read_bytes() != data:
-            raise StoreError(f"Could not save to {target}: the disk returned different bytes. "
-                             "Your earlier saved files are unchanged.")  # fmt: skip
+            raise StoreError(
+                f"Could not save to {target}: the disk returned different bytes. "
+                "Your earlier saved files are unchanged."
+            )
         action = "move into place"
         if overwrite:
             os.replace(temp, target)
@@ -91,10 +98,8 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool) -> None:
 
 
 def _remove_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()
-    except OSError:
-        pass
 
 
 def _pid_alive(pid: int) -> bool:
@@ -119,7 +124,7 @@ def clean_stale_temps(directory: Path) -> int:
         if not entry.name.startswith(TEMP_PREFIX):
             continue
         try:
-            pid = int(entry.name[len(TEMP_PREFIX):].split("-", 1)[0])
+            pid = int(entry.name[len(TEMP_PREFIX) :].split("-", 1)[0])
         except ValueError:
             pid = -1
         try:

@@ -44,7 +44,10 @@ def normalise(value: Any, where: str = "") -> Any:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             raise DocumentError(f"{where}: a timestamp without a time zone")
-        return value.astimezone(dt.UTC)
+        try:
+            return value.astimezone(dt.UTC)
+        except OverflowError:
+            raise DocumentError(f"{where}: the timestamp is out of range") from None
     if isinstance(value, dict):
         return {str(k): normalise(v, f"{where}.{k}" if where else str(k)) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -100,7 +103,9 @@ class _Doc:
         if isinstance(node, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
             raise DocumentError(f"{path}: wrong type")
         if not isinstance(node, types):
-            raise DocumentError(f"{path}: expected {getattr(types, '__name__', types)}, found {type(node).__name__}")
+            raise DocumentError(
+                f"{path}: expected {getattr(types, '__name__', types)}, found {type(node).__name__}"
+            )
         return node
 
     def when(self, path: str) -> dt.datetime:
@@ -147,8 +152,11 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     version = check_version(doc)
     if version == 1:
         doc = dict(doc)
-        doc["set"] = {"id": doc.pop("set_id", None), "version": doc.pop("set_version", None),
-                      "hash": doc.pop("set_hash", "")}  # fmt: skip
+        doc["set"] = {
+            "id": doc.pop("set_id", None),
+            "version": doc.pop("set_version", None),
+            "hash": doc.pop("set_hash", ""),
+        }
         stamp = doc.pop("timestamp", None)
         doc.setdefault("started_at", stamp)
         doc.setdefault("completed_at", stamp)
@@ -173,14 +181,22 @@ def session_from_doc(raw: dict[str, Any]) -> Session:
     if d.get("kind", str, "session") != "session":
         raise DocumentError("kind: this is not a completed session")
     return Session(
-        id=_check_id(d.get("id", str)), format_version=check_version(raw),
-        set_id=d.get("set.id", str), set_version=d.get("set.version", str),
-        set_hash=d.get("set.hash", str, ""), started_at=d.when("started_at"),
-        completed_at=d.when("completed_at"), team=d.get("team", str, ""),
-        respondent=d.get("respondent", str, ""), lang=d.get("lang", str, "en"),
-        answers=d.answers(), notes=d.string_map("notes"), skipped=tuple(d.strings("skipped")),
-        actions=tuple(d.strings("actions")), results=d.get("results", dict, {}),
-    )  # fmt: skip
+        id=_check_id(d.get("id", str)),
+        format_version=check_version(raw),
+        set_id=d.get("set.id", str),
+        set_version=d.get("set.version", str),
+        set_hash=d.get("set.hash", str, ""),
+        started_at=d.when("started_at"),
+        completed_at=d.when("completed_at"),
+        team=d.get("team", str, ""),
+        respondent=d.get("respondent", str, ""),
+        lang=d.get("lang", str, "en"),
+        answers=d.answers(),
+        notes=d.string_map("notes"),
+        skipped=tuple(d.strings("skipped")),
+        actions=tuple(d.strings("actions")),
+        results=d.get("results", dict, {}),
+    )
 
 
 def draft_from_doc(raw: dict[str, Any]) -> Draft:
@@ -191,10 +207,18 @@ def draft_from_doc(raw: dict[str, Any]) -> Draft:
         raise DocumentError("kind: this is not a draft")
     position = d.get("position", int, 0)
     return Draft(
-        id=_check_id(d.get("id", str)), set_id=d.get("set.id", str),
-        set_version=d.get("set.version", str), set_hash=d.get("set.hash", str, ""),
-        started_at=d.when("started_at"), updated_at=d.when("updated_at"),
-        team=d.get("team", str, ""), respondent=d.get("respondent", str, ""),
-        lang=d.get("lang", str, "en"), answers=d.answers(), notes=d.string_map("notes"),
-        skipped=d.strings("skipped"), position=max(0, position), actions=d.strings("actions"),
-    )  # fmt: skip
+        id=_check_id(d.get("id", str)),
+        set_id=d.get("set.id", str),
+        set_version=d.get("set.version", str),
+        set_hash=d.get("set.hash", str, ""),
+        started_at=d.when("started_at"),
+        updated_at=d.when("updated_at"),
+        team=d.get("team", str, ""),
+        respondent=d.get("respondent", str, ""),
+        lang=d.get("lang", str, "en"),
+        answers=d.answers(),
+        notes=d.string_map("notes"),
+        skipped=d.strings("skipped"),
+        position=max(0, position),
+        actions=d.strings("actions"),
+    )

@@ -17,7 +17,7 @@ from typing import Any
 from selfaudit.store.atomic import TEMP_PREFIX, write_atomic
 from selfaudit.store.codec import FORMAT_VERSION, DocumentError, check_version, session_from_doc
 from selfaudit.store.errors import StoreError
-from selfaudit.store.records import SessionSummary
+from selfaudit.store.records import Session, SessionSummary
 from selfaudit.tomlio import TomlError, read_toml
 
 CACHE_VERSION = 1
@@ -34,7 +34,7 @@ class Unreadable:
     too_new: bool = False
 
 
-def read_session_file(path: Path) -> Any:
+def read_session_file(path: Path) -> Session:
     """Parse one session file into a :class:`Session`; raises ``DocumentError`` / ``TomlError``.
 
     A file with a newer ``format_version`` raises :class:`DocumentError` with ``too_new`` set.
@@ -56,8 +56,12 @@ def _stat_key(entry: os.DirEntry[str]) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def _collect(record: dict[str, Any], path: Path, summaries: list[SessionSummary],
-             unreadable: list[Unreadable]) -> None:  # fmt: skip
+def _collect(
+    record: dict[str, Any],
+    path: Path,
+    summaries: list[SessionSummary],
+    unreadable: list[Unreadable],
+) -> None:
     if "summary" in record:
         summaries.append(SessionSummary.from_json(record["summary"]))
     else:
@@ -93,7 +97,9 @@ class SessionIndex:
         except FileNotFoundError:
             entries = []
         except OSError as exc:
-            raise StoreError(f"Could not read the folder {self.sessions_dir}: {exc.strerror}.") from None
+            raise StoreError(
+                f"Could not read the folder {self.sessions_dir}: {exc.strerror}."
+            ) from None
         for entry in entries:
             name = entry.name
             if name.startswith(TEMP_PREFIX) or not name.endswith(".toml"):

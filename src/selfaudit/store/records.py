@@ -82,12 +82,20 @@ class SessionSummary:
     def to_json(self) -> dict[str, Any]:
         """A JSON-safe dict (timestamps as ISO 8601 UTC)."""
         out: dict[str, Any] = {
-            "id": self.id, "set": self.set_id, "set_version": self.set_version,
-            "completed_at": self.completed_at.isoformat(), "team": self.team,
-            "respondent": self.respondent, "scores": self.scores, "actions": self.actions,
-        }  # fmt: skip
-        for key, value in (("enps_answer", self.enps_answer), ("level", self.level),
-                           ("annual_cost", self.annual_cost)):  # fmt: skip
+            "id": self.id,
+            "set": self.set_id,
+            "set_version": self.set_version,
+            "completed_at": self.completed_at.isoformat(),
+            "team": self.team,
+            "respondent": self.respondent,
+            "scores": self.scores,
+            "actions": self.actions,
+        }
+        for key, value in (
+            ("enps_answer", self.enps_answer),
+            ("level", self.level),
+            ("annual_cost", self.annual_cost),
+        ):
             if value is not None:
                 out[key] = value
         return out
@@ -96,18 +104,26 @@ class SessionSummary:
     def from_json(cls, doc: dict[str, Any]) -> SessionSummary:
         """Inverse of :meth:`to_json`; raises ``KeyError``/``TypeError``/``ValueError`` on junk."""
         scores = doc["scores"]
-        if not isinstance(scores, dict) or not all(isinstance(v, int | float) for v in scores.values()):
+        if not isinstance(scores, dict) or not all(
+            isinstance(v, int | float) for v in scores.values()
+        ):
             raise TypeError("scores")
         for key in ("id", "set", "set_version", "team", "respondent"):
             if not isinstance(doc[key], str):
                 raise TypeError(key)
         return cls(
-            id=doc["id"], set_id=doc["set"], set_version=doc["set_version"],
-            completed_at=dt.datetime.fromisoformat(doc["completed_at"]), team=doc["team"],
-            respondent=doc["respondent"], scores={str(k): float(v) for k, v in scores.items()},
-            enps_answer=doc.get("enps_answer"), level=doc.get("level"),
-            annual_cost=doc.get("annual_cost"), actions=int(doc.get("actions", 0)),
-        )  # fmt: skip
+            id=doc["id"],
+            set_id=doc["set"],
+            set_version=doc["set_version"],
+            completed_at=dt.datetime.fromisoformat(doc["completed_at"]),
+            team=doc["team"],
+            respondent=doc["respondent"],
+            scores={str(k): float(v) for k, v in scores.items()},
+            enps_answer=doc.get("enps_answer"),
+            level=doc.get("level"),
+            annual_cost=doc.get("annual_cost"),
+            actions=int(doc.get("actions", 0)),
+        )
 
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
@@ -122,10 +138,15 @@ class SessionSummary:
         levels = results.get("levels", {})
         turnover = results.get("turnover", {})
         return cls(
-            id=session.id, set_id=session.set_id, set_version=session.set_version,
-            completed_at=session.completed_at, team=session.team, respondent=session.respondent,
-            scores=scores, enps_answer=enps.get("answer") if isinstance(enps, dict) else None,
+            id=session.id,
+            set_id=session.set_id,
+            set_version=session.set_version,
+            completed_at=session.completed_at,
+            team=session.team,
+            respondent=session.respondent,
+            scores=scores,
+            enps_answer=enps.get("answer") if isinstance(enps, dict) else None,
             level=levels.get("reached") if isinstance(levels, dict) else None,
             annual_cost=turnover.get("annual_cost") if isinstance(turnover, dict) else None,
             actions=len(session.actions),
-        )  # fmt: skip
+        )

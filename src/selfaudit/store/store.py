@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import uuid
@@ -55,7 +56,7 @@ class Store:
     # -- identity -----------------------------------------------------------------------------
 
     def pseudonym(self) -> str:
-        """This install's stable pseudonym, made on first use, so "my" trend works without a name."""
+        """This install's stable pseudonym, made once, so "my" trend works without a name."""
         path = self.root / "identity.toml"
         try:
             doc = read_toml(path, 4096)
@@ -64,7 +65,9 @@ class Store:
                 return value
         except TomlError:
             if path.exists():
-                raise StoreError(f"{path} is damaged; move it aside and selfaudit will make a new one.") from None
+                raise StoreError(
+                    f"{path} is damaged; move it aside and selfaudit will make a new one."
+                ) from None
         name = f"anon-{secrets.token_hex(3)}"
         try:
             write_atomic(path, encode_toml({"pseudonym": name}), overwrite=False)
@@ -84,7 +87,9 @@ class Store:
         try:
             lock.acquire()
         except Timeout:
-            raise DraftBusy("This session is open in another selfaudit window; finish or close it there first.") from None
+            raise DraftBusy(
+                "This session is open in another selfaudit window; finish or close it there first."
+            ) from None
         except OSError as exc:
             raise describe_os_error("lock", self._draft_path(draft_id), exc) from None
         self._locks[draft_id] = lock
@@ -100,12 +105,22 @@ class Store:
         for draft_id in list(self._locks):
             self.close_draft(draft_id)
 
-    def new_draft(self, qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en") -> Draft:
+    def new_draft(
+        self, qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en"
+    ) -> Draft:
         """Start a session: saved at once and locked for this window."""
         now = utc_now()
-        draft = Draft(id=str(uuid.uuid4()), set_id=qset.id, set_version=qset.version,
-                      set_hash=qset.content_hash, started_at=now, updated_at=now, team=team,
-                      respondent=respondent, lang=lang)  # fmt: skip
+        draft = Draft(
+            id=str(uuid.uuid4()),
+            set_id=qset.id,
+            set_version=qset.version,
+            set_hash=qset.content_hash,
+            started_at=now,
+            updated_at=now,
+            team=team,
+            respondent=respondent,
+            lang=lang,
+        )
         self._lock(draft.id)
         try:
             self.save_draft(draft)
@@ -131,7 +146,9 @@ class Store:
             return self._read_draft(self._draft_path(draft_id))
         except (TomlError, DocumentError) as exc:
             self.close_draft(draft_id)
-            raise StoreError(f"The draft {self._draft_path(draft_id)} cannot be read: {exc}") from None
+            raise StoreError(
+                f"The draft {self._draft_path(draft_id)} cannot be read: {exc}"
+            ) from None
 
     def _read_draft(self, path: Path) -> Draft:
         draft = draft_from_doc(read_toml(path, MAX_SESSION_BYTES))
@@ -165,10 +182,8 @@ class Store:
     def _drop_lock_file(self, draft_id: str) -> None:
         lock_path = self.drafts_dir / f"{uuid.UUID(draft_id)}.lock"
         self.close_draft(draft_id)
-        try:
+        with contextlib.suppress(OSError):
             lock_path.unlink(missing_ok=True)
-        except OSError:
-            pass
 
     def export_draft(self, draft: Draft, path: str | os.PathLike[str]) -> Path:
         """Write a copy of a draft somewhere else (when the data dir cannot be written)."""
@@ -185,38 +200,77 @@ class Store:
         answers, problems = validate_answers(qset, draft.answers, draft.lang)
         if problems:
             raise StoreError("Some answers are not valid: " + "; ".join(str(p) for p in problems))
-        session = self._make_session(qset, answers, draft.notes, draft.team, draft.respondent,
-                                     draft.lang, draft.actions, draft.id, draft.started_at)  # fmt: skip
+        session = self._make_session(
+            qset,
+            answers,
+            draft.notes,
+            draft.team,
+            draft.respondent,
+            draft.lang,
+            draft.actions,
+            draft.id,
+            draft.started_at,
+        )
         try:
-            self._write_session(session)
+            self.write_session(session)
         except FileExistsError:
             session = self.load(draft.id)  # completed before, then interrupted; keep the first
         self._draft_path(draft.id).unlink(missing_ok=True)
         self._drop_lock_file(draft.id)
         return session
 
-    def save_session(self, qset: QuestionSet, answers: dict[str, Any], *, notes: dict[str, str] | None = None,
-                     team: str = "", respondent: str = "", lang: str = "en",
-                     actions: list[str] | None = None) -> Session:  # fmt: skip
+    def save_session(
+        self,
+        qset: QuestionSet,
+        answers: dict[str, Any],
+        *,
+        notes: dict[str, str] | None = None,
+        team: str = "",
+        respondent: str = "",
+        lang: str = "en",
+        actions: list[str] | None = None,
+    ) -> Session:
         """Save a completed session from validated answers (``selfaudit take``)."""
-        session = self._make_session(qset, answers, notes or {}, team, respondent, lang, actions or [])
-        self._write_session(session)
+        session = self._make_session(
+            qset, answers, notes or {}, team, respondent, lang, actions or []
+        )
+        self.write_session(session)
         return session
 
-    def _make_session(self, qset: QuestionSet, answers: dict[str, Any], notes: dict[str, str], team: str,
-                      respondent: str, lang: str, actions: list[str], session_id: str = "",
-                      started_at: Any = None) -> Session:  # fmt: skip
+    def _make_session(
+        self,
+        qset: QuestionSet,
+        answers: dict[str, Any],
+        notes: dict[str, str],
+        team: str,
+        respondent: str,
+        lang: str,
+        actions: list[str],
+        session_id: str = "",
+        started_at: Any = None,
+    ) -> Session:
         now = utc_now()
         results = compute_results(qset, answers)
         return Session(
-            id=session_id or str(uuid.uuid4()), format_version=0, set_id=qset.id,
-            set_version=qset.version, set_hash=qset.content_hash, started_at=started_at or now,
-            completed_at=now, team=team, respondent=respondent, lang=lang, answers=dict(answers),
-            notes={k: v for k, v in notes.items() if v}, skipped=results.skipped,
-            actions=tuple(actions), results=results.to_dict(),
-        )  # fmt: skip
+            id=session_id or str(uuid.uuid4()),
+            format_version=0,
+            set_id=qset.id,
+            set_version=qset.version,
+            set_hash=qset.content_hash,
+            started_at=started_at or now,
+            completed_at=now,
+            team=team,
+            respondent=respondent,
+            lang=lang,
+            answers=dict(answers),
+            notes={k: v for k, v in notes.items() if v},
+            skipped=results.skipped,
+            actions=tuple(actions),
+            results=results.to_dict(),
+        )
 
-    def _write_session(self, session: Session) -> None:
+    def write_session(self, session: Session) -> None:
+        """Write a completed session file once; never replaces an existing one."""
         try:
             data = encode_toml(session_to_doc(session))
         except DocumentError as exc:
@@ -233,24 +287,34 @@ class Store:
         try:
             path = self.path_of(session_id)
         except ValueError:
-            raise StoreError(f"'{session_id}' is not a session id; 'selfaudit list' shows them.") from None
+            raise StoreError(
+                f"'{session_id}' is not a session id; 'selfaudit list' shows them."
+            ) from None
         if not path.exists():
             raise StoreError(f"No session {session_id} in {self.sessions_dir}.")
         try:
-            return read_session_file(path)  # type: ignore[no-any-return]
+            return read_session_file(path)
         except (TomlError, DocumentError) as exc:
             raise StoreError(f"{path} cannot be read: {exc}") from None
 
     def sessions(self, set_id: str | None = None, team: str | None = None) -> list[SessionSummary]:
         """Summaries of readable sessions, newest first, optionally for one set or team."""
         summaries, _ = self.index.refresh()
-        chosen = [s for s in summaries if (set_id is None or s.set_id == set_id) and (team is None or s.team == team)]
+        chosen = [
+            s
+            for s in summaries
+            if (set_id is None or s.set_id == set_id) and (team is None or s.team == team)
+        ]
         return sorted(chosen, key=lambda s: (s.completed_at, s.id), reverse=True)
 
     def trend(self, set_id: str, respondent: str | None = None) -> list[SessionSummary]:
         """One set's sessions oldest first (optionally one respondent's): the data of a trend."""
         summaries, _ = self.index.refresh()
-        chosen = [s for s in summaries if s.set_id == set_id and (respondent is None or s.respondent == respondent)]
+        chosen = [
+            s
+            for s in summaries
+            if s.set_id == set_id and (respondent is None or s.respondent == respondent)
+        ]
         return sorted(chosen, key=lambda s: (s.completed_at, s.id))
 
     def resolve_id(self, prefix: str) -> str:
@@ -269,7 +333,11 @@ class Store:
 
     def _files(self, folder: Path) -> list[Path]:
         try:
-            return sorted(Path(e.path) for e in os.scandir(folder) if e.name.endswith(".toml") and not e.name.startswith("."))
+            return sorted(
+                Path(e.path)
+                for e in os.scandir(folder)
+                if e.name.endswith(".toml") and not e.name.startswith(".")
+            )
         except FileNotFoundError:
             return []
         except OSError as exc:
@@ -289,12 +357,16 @@ class Store:
             except OSError:
                 continue
             if mode != 0o700:
-                problems.append(Unreadable(folder, f"folder permissions are {mode:o}; run 'chmod 700 {folder}'"))
+                problems.append(
+                    Unreadable(folder, f"folder permissions are {mode:o}; run 'chmod 700 {folder}'")
+                )
         for path in self._files(self.sessions_dir) + self._files(self.drafts_dir):
             try:
                 mode = path.stat(follow_symlinks=False).st_mode & 0o777
             except OSError:
                 continue
             if mode & 0o077:
-                problems.append(Unreadable(path, f"file permissions are {mode:o}; run 'chmod 600 {path}'"))
+                problems.append(
+                    Unreadable(path, f"file permissions are {mode:o}; run 'chmod 600 {path}'")
+                )
         return sorted(problems, key=lambda u: str(u.path))

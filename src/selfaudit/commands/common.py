@@ -1,0 +1,37 @@
+"""Small helpers shared by the store commands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from selfaudit.cli import EXIT_FAILURE, UserError
+from selfaudit.store import Store, StoreError
+
+
+def open_store(args: argparse.Namespace, create: bool = True) -> Store:
+    """The store named by ``--data-dir`` / ``$SELFAUDIT_DATA_DIR``; store errors exit 1."""
+    try:
+        return Store.open(args.data_dir, create=create)
+    except StoreError as exc:
+        raise UserError(str(exc), EXIT_FAILURE) from None
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def print_json(doc: Any) -> None:
+    """Machine-readable output on stdout; timestamps as ISO 8601."""
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.write("\n")
+
+
+def local_time(when: dt.datetime) -> str:
+    """A UTC timestamp shown in the user's local time, to the minute."""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")

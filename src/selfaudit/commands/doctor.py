@@ -1,0 +1,26 @@
+"""``selfaudit doctor``: report files in the store that views skip, and why. Changes nothing."""
+
+from __future__ import annotations
+
+import argparse
+
+from selfaudit.commands.common import open_store
+
+
+def main(args: argparse.Namespace) -> int:
+    """Exit 0 when the store is healthy, 1 when anything needs attention."""
+    store = open_store(args, create=False)
+    if not store.root.exists():
+        print(f"No store yet at {store.root}; it is made when you save your first session.")
+        return 0
+    problems = store.doctor()
+    sessions = store.sessions()
+    print(f"Store: {store.root}")
+    print(f"  {len(sessions)} readable session(s), {len(store.drafts())} draft(s)")
+    for problem in problems:
+        print(f"  {problem.path}: {problem.reason}")
+    if problems:
+        print(f"{len(problems)} problem(s) found; the files were left exactly as they are.")
+        return 1
+    print("  no problems found")
+    return 0

@@ -1,0 +1,122 @@
+"""Full disk, I/O errors and read-only stores: one clear sentence, files unchanged, nothing lost.
+
+Faults are injected at the OS calls the store makes (``os.write``, ``os.fsync``, ``os.replace``,
+``os.link``, ``os.open``). As root, file modes do not stop writes, so a read-only data dir is
+simulated with ``EROFS`` from ``os.open``, which is what a read-only mount returns.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfaudit.core.model import QuestionSet
+from selfaudit.store import Store, StoreError, atomic
+from tests.store.conftest import ANSWERS
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _failing(real: Callable[..., Any], code: int, nth: int = 1) -> Callable[..., Any]:
+    calls = {"n": 0}
+
+    def fake(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] >= nth:
+            raise OSError(code, os.strerror(code))
+        return real(*args, **kwargs)
+
+    return fake
+
+
+@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
+def test_draft_save_fault_leaves_previous_file(
+    store: Store, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch, call: str, code: int
+) -> None:
+    draft = store.new_draft(mini)
+    draft.answers["fast"] = 2
+    store.save_draft(draft)
+    before = _snapshot(store.root)
+    draft.answers["ignore"] = 5
+    monkeypatch.setattr(atomic.os, call, _failing(getattr(os, call), code))
+    with pytest.raises(StoreError) as info:
+        store.save_draft(draft)
+    monkeypatch.undo()
+    message = str(info.value)
+    assert message.count(".") <= 3 and "\n" not in message
+    assert ("disk is full" if code == errno.ENOSPC else "input/output error") in message
+    assert "unchanged" in message
+    after = _snapshot(store.root)
+    assert after == before, "no file changed and no temp file left"
+    assert draft.answers == {"fast": 2, "ignore": 5}, "the answers in memory are kept"
+    exported = store.export_draft(draft, store.root.parent)
+    assert store.drafts()[0].answers == {"fast": 2}
+    assert "ignore = 5" in exported.read_text()
+
+
+@pytest.mark.parametrize("call", ["write", "fsync", "link"])
+def test_session_write_fault_saves_nothing(
+    store: Store, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    store.save_session(mini, ANSWERS)
+    before = _snapshot(store.root)
+    monkeypatch.setattr(atomic.os, call, _failing(getattr(os, call), errno.ENOSPC))
+    with pytest.raises(StoreError, match="disk is full"):
+        store.save_session(mini, ANSWERS)
+    monkeypatch.undo()
+    assert _snapshot(store.root) == before
+    assert len(store.sessions()) == 1
+
+
+def test_read_only_data_dir(
+    store: Store, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = store.new_draft(mini)
+    draft.answers["fast"] = 3
+    store.save_draft(draft)
+    before = _snapshot(store.root)
+    real_open = os.open
+
+    def read_only_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT) and str(path).startswith(str(store.root)):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "open", read_only_open)
+    draft.answers["ignore"] = 4
+    with pytest.raises(StoreError, match="read-only; choose another data dir with --data-dir"):
+        store.save_draft(draft)
+    with pytest.raises(StoreError, match="read-only"):
+        store.save_session(mini, ANSWERS)
+    monkeypatch.undo()
+    assert _snapshot(store.root) == before
+    assert [s.id for s in store.sessions()] == []
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root ignores file modes; the EROFS test above covers root"
+)
+def test_read_only_data_dir_by_mode(store: Store, mini: QuestionSet) -> None:
+    os.chmod(store.sessions_dir, 0o500)
+    try:
+        with pytest.raises(StoreError, match="permission denied"):
+            store.save_session(mini, ANSWERS)
+    finally:
+        os.chmod(store.sessions_dir, 0o700)
+
+
+def test_unstorable_values_are_refused_before_writing(store: Store, mini: QuestionSet) -> None:
+    draft = store.new_draft(mini)
+    before = _snapshot(store.root)
+    draft.notes["fast"] = "bad \ud800 surrogate"
+    with pytest.raises(StoreError, match="invalid character"):
+        store.save_draft(draft)
+    assert _snapshot(store.root) == before
