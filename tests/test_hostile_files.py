@@ -48,6 +48,10 @@ CASES: dict[str, tuple[Callable[[Path, str], object], str]] = {
         lambda p, ok: p.write_text("[" + ".".join(["b"] * 40000) + "]\n", "utf-8"),
         "dotted key",
     ),
+    "digit dotted key": (
+        lambda p, ok: p.write_text("1" + ".1" * 50000 + " = 1\n", "utf-8"),
+        "dotted key",
+    ),
     "huge integer": (
         lambda p, ok: p.write_text("format = " + "9" * 100000 + "\n", "utf-8"),
         "invalid TOML",

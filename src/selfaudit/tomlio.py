@@ -20,6 +20,8 @@ from typing import Any
 MAX_KEY_SEGMENTS = 64
 
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
+#: A standalone number with one dot (75.0, 1.5e3, the seconds of 11:04:45.468): never a key dot.
+_LONE_NUMBER = re.compile(r"(?<![\w.])[+-]?\d[\d_]*\.\d[\d_]*(?:[eE][+-]?\d+)?(?![\w.])")
 
 
 class TomlError(Exception):
@@ -134,7 +136,9 @@ def deepest_dotted_key(text: str) -> tuple[int, int]:
 
 def parse_toml(path: Path | str, text: str) -> dict[str, Any]:
     """Parse TOML text, turning every failure into a :class:`TomlError`."""
-    segments, line = deepest_dotted_key(text)
+    # The exact scan is pure Python; skip it when there are too few key dots to matter.
+    few = text.count(".") - len(_LONE_NUMBER.findall(text)) < MAX_KEY_SEGMENTS
+    segments, line = (0, 0) if few else deepest_dotted_key(text)
     if segments > MAX_KEY_SEGMENTS:
         raise TomlError(
             path,
