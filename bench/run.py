@@ -45,7 +45,7 @@ t0 = time.perf_counter()
 trend = store.trend("internal-service")
 t_trend = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"list": t_list, "trend": t_trend, "n": len(listed), "trend_n": len(trend), "peak_mb": peak}))
+print(json.dumps({"list": t_list, "trend": t_trend, "n": len(listed), "peak_mb": peak}))
 """
 
 
@@ -90,7 +90,8 @@ def probe(root: Path) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, check=True
     )
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
 
 
 def cli(root: Path) -> float:
@@ -109,7 +110,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     print(
-        f"{'sessions':>8}  {'mode':<5} {'list ms':>8} {'trend ms':>9} {'peak MB':>8}  (median of {args.runs})"
+        f"{'sessions':>8}  {'mode':<5} {'list ms':>8} {'trend ms':>9} {'peak MB':>8}"
+        f"  (median of {args.runs})"
     )
     for size in args.sizes:
         t0 = time.perf_counter()
@@ -129,7 +131,8 @@ def main() -> None:
                 f"{max(r['peak_mb'] for r in runs):>8.1f}"
             )
         print(
-            f"{size:>8}  cli   {statistics.median(cli(root) for _ in range(args.runs)) * 1000:>8.1f}  "
+            f"{size:>8}  cli   "
+            f"{statistics.median(cli(root) for _ in range(args.runs)) * 1000:>8.1f}  "
             "(whole 'selfaudit list --json' process)"
         )
 
