@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,7 +92,7 @@ def test_hostile_file_gives_clear_error(case: str, tmp_path: Path, mini_path: Pa
     make, expected = CASES[case]
     target = tmp_path / "set.toml"
     make(target, _valid(mini_path))
-    returncode, stdout, stderr, peak_kib = _validate_measured(target, tmp_path)
+    returncode, stdout, stderr, peak_kib = _validate_measured(target)
     assert returncode == 2, stderr
     assert "Traceback" not in stderr
     assert expected in stderr
@@ -102,26 +101,31 @@ def test_hostile_file_gives_clear_error(case: str, tmp_path: Path, mini_path: Pa
     assert peak_kib < 100 * 1024  # ru_maxrss is in KiB on Linux
 
 
-def _validate_measured(target: Path, tmp_path: Path) -> tuple[int, str, str, int]:
-    """Run ``selfaudit validate`` and return its exit code, output and its own peak memory.
+#: Runs the real CLI and reports its own peak memory (VmHWM) on exit. ru_maxrss would not do:
+#: on Linux it keeps the high-water mark from before exec, i.e. the forking pytest process's.
+_MEASURED = """
+import atexit, sys
+def report():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.write(f"\\nPEAK_KIB {peak}\\n")
+atexit.register(report)
+from selfaudit.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
-    ``os.wait4`` gives the rusage of this one child (RUSAGE_CHILDREN would be the largest of every
-    child the test process ever reaped). A timer kills it after 10 s.
-    """
-    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
-    with out.open("wb") as o, err.open("wb") as e:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "selfaudit", "validate", str(target)], stdout=o, stderr=e
-        )
-        timer = threading.Timer(10, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped; keep Popen quiet
-    assert proc.returncode != -9, "validate took longer than 10 s"
-    return proc.returncode, out.read_text(), err.read_text(), usage.ru_maxrss
+
+def _validate_measured(target: Path) -> tuple[int, str, str, int]:
+    """Run ``selfaudit validate`` (killed after 10 s): exit code, stdout, stderr, peak KiB."""
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, "validate", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    stderr, _, peak = result.stderr.rpartition("\nPEAK_KIB ")
+    return result.returncode, result.stdout, stderr, int(peak)
 
 
 def test_symlink_is_refused(tmp_path: Path, mini_path: Path) -> None:
