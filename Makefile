@@ -29,6 +29,7 @@ check: $(STAMP)
 ## Benchmarks: store listing and trend reads over 1,000 and 10,000 sessions.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

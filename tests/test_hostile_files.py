@@ -162,3 +162,14 @@ def test_valid_file_passes(mini_path: Path) -> None:
     result = run_cli("validate", str(mini_path))
     assert result.returncode == 0, result.stderr
     assert "ok (mini 1.0, 7 items)" in result.stdout
+
+
+def test_a_flood_of_problems_is_capped(tmp_path: Path) -> None:
+    flood = tmp_path / "flood.toml"
+    flood.write_text("".join(f"k{i} = {i}\n" for i in range(5000)), "utf-8")
+    result = run_cli("validate", str(flood))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2
+    assert len(lines) == 52  # 50 problems, the count of the rest, the summary
+    # 5,000 unknown keys + 12 about missing required keys - 50 shown
+    assert lines[50] == f"{flood}: ... and 4,962 more problems; fix the ones above first"

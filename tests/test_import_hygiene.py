@@ -34,14 +34,20 @@ def test_core_imports_neither_textual_nor_rich() -> None:
     assert not loaded & {"textual", "rich"}
 
 
-def test_non_interactive_commands_do_not_import_textual() -> None:
+def test_non_interactive_commands_do_not_import_textual(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text("enps = 9\n", encoding="utf-8")
     loaded = _loaded_after(
-        """
+        f"""
         import contextlib, io
         from selfaudit import cli
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             cli.main(["sets", "--json"])
             cli.main(["validate", "questionnaires/choose-us.toml"])
+            assert cli.main(["take", "choose-us", "--answers", {str(answers)!r}]) == 0
+            cli.main(["list", "--json"])
+            cli.main(["show", "0000"])
+            cli.main(["doctor"])
         """
     )
     assert "selfaudit" in loaded

@@ -14,6 +14,8 @@ from selfaudit.tomlio import TomlError, decode_text, parse_toml, read_bytes_safe
 
 #: A question set is text; anything bigger than this is not one.
 MAX_SET_BYTES = 1 << 20
+#: Beyond this many problems a file is not worth listing line by line.
+MAX_PROBLEMS = 50
 
 
 def load_file(path: Path | str, origin: str = "") -> tuple[QuestionSet | None, list[Problem]]:
@@ -25,7 +27,13 @@ def load_file(path: Path | str, origin: str = "") -> tuple[QuestionSet | None, l
     except TomlError as exc:
         return None, [Problem(exc.message, "", exc.path, exc.line)]
     qset, problems = build_question_set(doc, origin or str(p), hashlib.sha256(data).hexdigest())
-    return qset, [problem.in_file(str(p)) for problem in problems]
+    shown = [problem.in_file(str(p)) for problem in problems[:MAX_PROBLEMS]]
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        shown.append(
+            Problem(f"... and {more:,} more problems; fix the ones above first", "", str(p))
+        )
+    return qset, shown
 
 
 @dataclass
