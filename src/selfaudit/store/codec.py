@@ -174,25 +174,31 @@ def _check_id(value: str) -> str:
         raise DocumentError("id: not a session id") from None
 
 
+def _common_fields(d: _Doc) -> dict[str, Any]:
+    """The fields drafts and sessions share (the inverse of :func:`_common`)."""
+    return {
+        "id": _check_id(d.get("id", str)),
+        "set_id": d.get("set.id", str),
+        "set_version": d.get("set.version", str),
+        "set_hash": d.get("set.hash", str, ""),
+        "started_at": d.when("started_at"),
+        "team": d.get("team", str, ""),
+        "respondent": d.get("respondent", str, ""),
+        "lang": d.get("lang", str, "en"),
+        "answers": d.answers(),
+        "notes": d.string_map("notes"),
+    }
+
+
 def session_from_doc(raw: dict[str, Any]) -> Session:
     """Read a completed session (after migration); raises :class:`DocumentError`."""
-    doc = migrate(raw)
-    d = _Doc(doc)
+    d = _Doc(migrate(raw))
     if d.get("kind", str, "session") != "session":
         raise DocumentError("kind: this is not a completed session")
     return Session(
-        id=_check_id(d.get("id", str)),
+        **_common_fields(d),
         format_version=check_version(raw),
-        set_id=d.get("set.id", str),
-        set_version=d.get("set.version", str),
-        set_hash=d.get("set.hash", str, ""),
-        started_at=d.when("started_at"),
         completed_at=d.when("completed_at"),
-        team=d.get("team", str, ""),
-        respondent=d.get("respondent", str, ""),
-        lang=d.get("lang", str, "en"),
-        answers=d.answers(),
-        notes=d.string_map("notes"),
         skipped=tuple(d.strings("skipped")),
         actions=tuple(d.strings("actions")),
         results=d.get("results", dict, {}),
@@ -201,24 +207,13 @@ def session_from_doc(raw: dict[str, Any]) -> Session:
 
 def draft_from_doc(raw: dict[str, Any]) -> Draft:
     """Read a draft; raises :class:`DocumentError`."""
-    doc = migrate(raw)
-    d = _Doc(doc)
+    d = _Doc(migrate(raw))
     if d.get("kind", str) != "draft":
         raise DocumentError("kind: this is not a draft")
-    position = d.get("position", int, 0)
     return Draft(
-        id=_check_id(d.get("id", str)),
-        set_id=d.get("set.id", str),
-        set_version=d.get("set.version", str),
-        set_hash=d.get("set.hash", str, ""),
-        started_at=d.when("started_at"),
+        **_common_fields(d),
         updated_at=d.when("updated_at"),
-        team=d.get("team", str, ""),
-        respondent=d.get("respondent", str, ""),
-        lang=d.get("lang", str, "en"),
-        answers=d.answers(),
-        notes=d.string_map("notes"),
         skipped=d.strings("skipped"),
-        position=max(0, position),
+        position=max(0, d.get("position", int, 0)),
         actions=d.strings("actions"),
     )
