@@ -1,14 +1,18 @@
 """Full disk, I/O errors and read-only stores: one clear sentence, files unchanged, nothing lost.
 
 Faults are injected at the OS calls the store makes (``os.write``, ``os.fsync``, ``os.replace``,
-``os.link``, ``os.open``). As root, file modes do not stop writes, so a read-only data dir is
-simulated with ``EROFS`` from ``os.open``, which is what a read-only mount returns.
+``os.link``, ``os.open``); a read-only mount is simulated with ``EROFS`` from ``os.open``, and a
+read-only folder is real (file modes, with the writer dropped to ``nobody`` when tests run as root).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,16 +105,48 @@ def test_read_only_data_dir(
     assert [s.id for s in store.sessions()] == []
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0, reason="root ignores file modes; the EROFS test above covers root"
-)
-def test_read_only_data_dir_by_mode(store: Store, mini: QuestionSet) -> None:
-    os.chmod(store.sessions_dir, 0o500)
+READ_ONLY_WRITER = """
+import os, sys
+from selfaudit.questionnaires import load_file
+from selfaudit.store import Store, StoreError
+qset, _ = load_file(sys.argv[2])
+if os.geteuid() == 0:  # root ignores file modes: write as nobody (the interpreter sits under /root)
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
+try:
+    Store.open(sys.argv[1], create=False).save_session(qset, {"fast": 3})
+except StoreError as exc:
+    print(exc)
+    sys.exit(3)
+"""
+
+
+def test_read_only_data_dir_by_file_mode(mini_path: Path) -> None:
+    """A real permission failure: as root, the writer runs as ``nobody`` so modes apply."""
+    base = Path(tempfile.mkdtemp(dir="/tmp", prefix="selfaudit-ro-"))
     try:
-        with pytest.raises(StoreError, match="permission denied"):
-            store.save_session(mini, ANSWERS)
+        base.chmod(0o755)
+        data = base / "data"
+        store = Store.open(data)
+        if os.geteuid() == 0:
+            for path in (data, *data.rglob("*")):
+                os.chown(path, 65534, 65534)
+        store.sessions_dir.chmod(0o500)
+        result = subprocess.run(
+            [sys.executable, "-c", READ_ONLY_WRITER, str(data), str(mini_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=base,
+            check=False,
+        )
+        assert result.returncode == 3, result.stderr
+        assert "permission denied; check the folder's owner and permissions" in result.stdout
+        assert "Traceback" not in result.stdout + result.stderr
+        assert list(store.sessions_dir.iterdir()) == []
     finally:
-        os.chmod(store.sessions_dir, 0o700)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_unstorable_values_are_refused_before_writing(store: Store, mini: QuestionSet) -> None:

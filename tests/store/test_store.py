@@ -192,3 +192,14 @@ def test_resolve_id_prefix(store: Store, mini: QuestionSet) -> None:
     assert store.resolve_id(session.id[:8]) == session.id
     with pytest.raises(StoreError, match="at least the first 4"):
         store.resolve_id("ab")
+
+
+def test_existing_open_folders_are_tightened_not_widened(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    (root / "sessions").mkdir(parents=True)
+    root.chmod(0o755)
+    (root / "sessions").chmod(0o500)
+    Store.open(root)
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700  # group and other access removed
+    assert stat.S_IMODE((root / "sessions").stat().st_mode) == 0o500  # the owner's choice kept
+    (root / "sessions").chmod(0o700)

@@ -24,10 +24,15 @@ from selfaudit.tomlio import TomlError, read_toml
 
 
 def _ensure_private_dir(path: Path) -> None:
+    """Create ``path`` 0700; on an existing folder only take away group and other access.
+
+    The owner's own bits are left alone: a folder the user made read-only stays read-only.
+    """
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if path.stat().st_mode & 0o777 != 0o700:
-            path.chmod(0o700)
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
     except OSError as exc:
         raise describe_os_error("create the folder", path, exc) from None
 
