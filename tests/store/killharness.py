@@ -59,8 +59,7 @@ def make_naive(store: Store) -> None:
         with open(store.path_of(session.id), "w", encoding="utf-8") as f:
             f.write(tomli_w.dumps(session_to_doc(session)))
 
-    store.save_draft = save_draft
-    store.write_session = write_session
+    vars(store).update(save_draft=save_draft, write_session=write_session)
 
 
 def writer(data_dir: Path, qset: QuestionSet, journal: Path, seed: int, naive: bool) -> None:

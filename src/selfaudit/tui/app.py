@@ -1,33 +1,237 @@
-"""The selfaudit Textual application and its factory."""
+"""The selfaudit Textual application and the one factory that builds it."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
+from selfaudit.i18n import t
 from selfaudit.questionnaires import Catalog, load_catalog
-from selfaudit.tui.screens.home import HomeScreen
+from selfaudit.settings import Settings, SettingsError, load_settings, save_settings
+from selfaudit.store import Store, StoreError
+from selfaudit.tui.clock import Clock, system_clock
+from selfaudit.tui.commands import SelfAuditCommands
+from selfaudit.tui.translate import translate_bindings
 
 
 class SelfAuditApp(App[int]):
-    """Home screen and the guided self-audit."""
+    """Home screen, the guided self-audit and its results."""
 
     CSS_PATH = "app.tcss"
     TITLE = "selfaudit"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=True)]
+    COMMANDS = {SelfAuditCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
+    ]
 
-    def __init__(self, catalog: Catalog, data_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        data_dir: Path | None = None,
+        settings: Settings | None = None,
+        settings_warning: str | None = None,
+        clock: Clock = system_clock,
+        handle_signals: bool = False,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         """Every question set available to this run."""
         self.data_dir = data_dir
+        """The store's folder when given on the command line."""
+        self.settings = settings or Settings()
+        """The user's settings, saved whenever they change."""
+        self.settings_warning = settings_warning
+        """One sentence about a broken settings file, shown once at start."""
+        self.clock = clock
+        """Where "now" comes from (frozen in snapshot tests)."""
+        self.handle_signals = handle_signals
+        """Install SIGTERM/SIGHUP handlers (only the real program; tests run in-process)."""
+        self.store: Store | None = None
+        """The session store; ``None`` when it could not be opened (see :attr:`store_error`)."""
+        self.store_error = ""
+        self.theme = (
+            self.settings.theme
+            if self.settings.theme in self.available_themes
+            else ("textual-dark")
+        )
+        translate_bindings(self, self.lang)
+
+    # -- language -------------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+        return self.settings.language
+
+    def t(self, key: str, /, **values: object) -> str:
+        """An interface string in the current language."""
+        return t(self.lang, key, **values)
+
+    async def set_language(self, lang: str) -> None:
+        """Switch every screen to ``lang`` and remember the choice."""
+        if lang == self.lang:
+            return
+        self.settings.language = lang
+        self.save_settings()
+        translate_bindings(self, lang)
+        self.refresh_bindings()
+        from selfaudit.tui.screens.base import BaseScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen):
+                await screen.apply_language()
+        self.notify(self.t("notify.language"))
+
+    def set_theme(self, name: str) -> None:
+        """Use a theme and remember it."""
+        if name not in self.available_themes:
+            return
+        self.theme = name
+        self.settings.theme = name
+        self.save_settings()
+
+    def save_settings(self) -> bool:
+        """Persist the settings; a failure is shown, never raised."""
+        try:
+            save_settings(self.settings)
+        except SettingsError as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            return False
+        return True
+
+    # -- lifecycle ------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.catalog))
+        try:
+            self.store = Store.open(self.data_dir)
+        except StoreError as exc:
+            self.store_error = str(exc)
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(sig, self._exit_on_signal, sig)
+        from selfaudit.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.settings_warning:
+            self.notify(self.settings_warning, severity="warning", timeout=15, markup=False)
+        if self.catalog.problems:
+            self.notify(
+                self.t("notify.set-problems", count=len(self.catalog.problems)),
+                severity="warning",
+                timeout=10,
+            )
+
+    def respondent(self) -> str:
+        """The name saved with a session: the user's own, else this install's pseudonym."""
+        if self.settings.respondent.strip():
+            return self.settings.respondent.strip()
+        if self.store is not None:
+            with contextlib.suppress(StoreError):
+                return self.store.pseudonym()
+        return ""
+
+    def release(self) -> None:
+        """Release every draft lock this window holds (drafts stay on disk)."""
+        if self.store is not None:
+            with contextlib.suppress(Exception):
+                self.store.close()
+
+    def _exit_on_signal(self, sig: int) -> None:
+        self.release()
+        self.exit(128 + int(sig))
+
+    async def action_quit(self) -> None:
+        """Quit at once: every answer is already saved; locks are released."""
+        self.exit_cleanly()
+
+    def exit_cleanly(self) -> None:
+        """Release the draft locks and leave with exit code 0."""
+        self.release()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.release()
+
+    # -- actions shared by all screens -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the help for the current screen."""
+        from selfaudit.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        """Open the command palette with a translated placeholder."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(placeholder=self.t("palette.placeholder"), id="--command-palette")
+            )
+
+    def go_home(self) -> None:
+        """Back to the home screen, refreshed."""
+        from selfaudit.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.reload()
+
+    def start_set(self, set_id: str) -> None:
+        """Show a set's introduction, from where the user starts it."""
+        from selfaudit.tui.screens.intro import IntroScreen
+
+        qset = self.catalog.get(set_id)
+        if qset is not None:
+            self.push_screen(IntroScreen(qset))
+
+    def open_settings(self) -> None:
+        """Show the settings screen."""
+        from selfaudit.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def open_history(self) -> None:
+        """Show the saved sessions."""
+        from selfaudit.tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
 
 
-def create_app(data_dir: str | Path | None = None) -> SelfAuditApp:
-    """The one factory used by the CLI and the tests."""
-    return SelfAuditApp(load_catalog(), Path(data_dir) if data_dir else None)
+def create_app(
+    data_dir: str | Path | None = None,
+    *,
+    catalog: Catalog | None = None,
+    clock: Clock | None = None,
+    settings: Settings | None = None,
+    handle_signals: bool = False,
+) -> SelfAuditApp:
+    """The one factory used by the CLI and the tests.
+
+    ``clock`` freezes the dates shown on screen; ``settings`` skips reading the settings file.
+    """
+    warning = None
+    if settings is None:
+        settings, warning = load_settings()
+    return SelfAuditApp(
+        catalog if catalog is not None else load_catalog(),
+        data_dir=Path(data_dir) if data_dir else None,
+        settings=settings,
+        settings_warning=warning,
+        clock=clock or system_clock,
+        handle_signals=handle_signals,
+    )

@@ -1,0 +1,58 @@
+"""Numbers, money, percentages and dates the way each interface language writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+}
+
+
+def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
+    """``1,234.5`` in English, ``1.234,5`` in Dutch; trailing zero decimals are kept."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_plain(value: float, lang: str) -> str:
+    """A number as a person would type it back (no grouping, shortest decimals)."""
+    text = (
+        f"{value:.6f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:.0f}"
+    )
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def fmt_amount(value: float, lang: str) -> str:
+    """Grouped, with only the decimals it needs: ``1,000,000`` / ``2,5``."""
+    decimals = (
+        0 if float(value).is_integer() else min(6, len(f"{value:.6f}".rstrip("0").split(".")[1]))
+    )
+    return fmt_number(value, lang, decimals)
+
+
+def fmt_money(value: float, lang: str, currency: str = "EUR", decimals: int = 0) -> str:
+    """``€12,345`` in English, ``€ 12.345`` in Dutch; other codes written out: ``CHF 12,345``."""
+    number = fmt_number(abs(value), lang, decimals)
+    sign = "-" if value < 0 else ""
+    symbol = _SYMBOLS.get(currency)
+    if symbol is None:
+        return f"{sign}{currency} {number}"
+    return f"{sign}{symbol} {number}" if lang == "nl" else f"{sign}{symbol}{number}"
+
+
+def fmt_percent(value: float, lang: str, decimals: int = 0) -> str:
+    """``21%`` / ``21,5%``."""
+    return f"{fmt_number(value, lang, decimals)}%"
+
+
+def fmt_date(when: dt.date | dt.datetime, lang: str) -> str:
+    """``3 Mar 2026`` / ``3 mrt 2026``; a datetime is shown in local time."""
+    if isinstance(when, dt.datetime):
+        when = when.astimezone().date() if when.tzinfo else when.date()
+    months = _MONTHS.get(lang, _MONTHS["en"])
+    return f"{when.day} {months[when.month - 1]} {when.year}"

@@ -1,0 +1,133 @@
+"""The user's settings: set once on the settings screen, remembered in a TOML file.
+
+The file lives at ``selfaudit.paths.config_dir() / "settings.toml"`` (folder 0700, file 0600) and
+is written atomically. A broken or half-valid file never stops the app: what cannot be read falls
+back to its default and :func:`load_settings` returns one sentence to show the user once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from selfaudit import paths
+from selfaudit.core.text import UI_LANGUAGES
+from selfaudit.tomlio import TomlError, read_toml
+
+#: How often the user wants to check in again, in days (``none``: no reminder).
+CADENCES: dict[str, int] = {
+    "none": 0,
+    "monthly": 30,
+    "quarterly": 91,
+    "half-yearly": 182,
+    "yearly": 365,
+}
+#: Currencies offered on the settings screen (ISO 4217 codes).
+CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN")
+#: Themes offered in the settings screen and the command palette (Textual's built-in names).
+THEMES = (
+    "textual-dark",
+    "textual-light",
+    "nord",
+    "gruvbox",
+    "tokyo-night",
+    "solarized-light",
+    "catppuccin-latte",
+    "ansi-dark",
+    "ansi-light",
+)
+MAX_TEXT = 200
+_MAX_FILE_BYTES = 64 * 1024
+
+
+class SettingsError(Exception):
+    """The settings could not be saved; ``str()`` is one sentence."""
+
+
+@dataclass
+class Settings:
+    """What the user chose once and expects to be remembered."""
+
+    team: str = ""
+    """Team name saved with every session (free text, may contain any character)."""
+    respondent: str = ""
+    """The user's name; empty means "use this install's pseudonym"."""
+    language: str = "en"
+    """Interface language: ``en`` or ``nl``."""
+    theme: str = "textual-dark"
+    """A Textual theme name."""
+    cadence: str = "none"
+    """How often to check in again: a key of :data:`CADENCES`."""
+    currency: str = "EUR"
+    """ISO code used to show money amounts."""
+
+    @property
+    def cadence_days(self) -> int:
+        """The cadence in days; 0 when the user wants no reminder."""
+        return CADENCES.get(self.cadence, 0)
+
+
+def settings_path() -> Path:
+    """Where the settings file is (read at call time, so tests can redirect it)."""
+    return paths.config_dir() / "settings.toml"
+
+
+def _valid(key: str, value: object) -> bool:
+    if key in ("team", "respondent"):
+        return isinstance(value, str) and len(value) <= MAX_TEXT and "\x00" not in value
+    if key == "language":
+        return value in UI_LANGUAGES
+    if key == "theme":
+        return isinstance(value, str) and 0 < len(value) <= 60
+    if key == "cadence":
+        return value in CADENCES
+    if key == "currency":
+        return isinstance(value, str) and value.isalpha() and len(value) == 3
+    return False
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The saved settings and, when something was wrong with the file, one sentence about it.
+
+    A missing file is not a problem (first start). Unknown keys and bad values are dropped,
+    everything else is kept.
+    """
+    path = path or settings_path()
+    if not path.exists() and not path.is_symlink():
+        return Settings(), None
+    try:
+        doc = read_toml(path, _MAX_FILE_BYTES)
+    except TomlError as exc:
+        return Settings(), f"{exc}; using the default settings until you save new ones."
+    known = {f.name for f in fields(Settings)}
+    good = {k: v for k, v in doc.items() if k in known and _valid(k, v)}
+    bad = sorted(set(doc) - set(good))
+    settings = Settings(**good)
+    if bad:
+        return settings, (
+            f"{path}: ignored {', '.join(bad)} (unknown or invalid); the defaults are used instead."
+        )
+    return settings, None
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (folder 0700, file 0600); raises :class:`SettingsError`."""
+    # The store's writer fsyncs, re-reads and verifies; reuse it rather than write a second one.
+    from selfaudit.store.atomic import encode_toml, write_atomic
+    from selfaudit.store.errors import StoreError
+
+    path = path or settings_path()
+    doc = {k: v for k, v in asdict(settings).items() if _valid(k, v)}
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.parent.stat().st_mode & 0o777 != 0o700:
+            os.chmod(path.parent, 0o700)
+        write_atomic(path, encode_toml(doc), overwrite=True)
+    except OSError as exc:
+        raise SettingsError(
+            f"Could not save the settings in {path.parent}: {exc.strerror}."
+        ) from None
+    except StoreError as exc:
+        raise SettingsError(str(exc)) from None
+    return path

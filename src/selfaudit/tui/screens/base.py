@@ -1,0 +1,68 @@
+"""What every selfaudit screen shares: its language and its translated footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from selfaudit.tui.translate import translate_bindings
+
+if TYPE_CHECKING:
+    from selfaudit.tui.app import SelfAuditApp
+
+
+class BaseScreen(Screen[None]):
+    """A screen that speaks the app's language and can switch it while shown.
+
+    Screens keep their state in attributes, never only in widgets, so a language switch simply
+    recomposes them.
+    """
+
+    HELP_TOPIC = "home"
+    """Which section of the help file this screen's help shows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_lang = ""
+        """The language the widgets were composed in."""
+
+    @property
+    def sa(self) -> SelfAuditApp:
+        """The app, typed."""
+        return cast("SelfAuditApp", self.app)
+
+    def t(self, key: str, /, **values: object) -> str:
+        """An interface string in the current language."""
+        return self.sa.t(key, **values)
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+        return self.sa.lang
+
+    def on_mount(self) -> None:
+        self.shown_lang = self.lang
+        translate_bindings(self, self.lang)
+        self.refresh_bindings()
+
+    async def on_screen_resume(self) -> None:
+        if self.shown_lang and self.shown_lang != self.lang:
+            await self.apply_language()
+
+    def remember_state(self) -> None:
+        """Copy what is typed into widgets into attributes before a recompose (override)."""
+
+    async def apply_language(self) -> None:
+        """Show this screen in the app's current language."""
+        if self.shown_lang == self.lang:
+            return
+        self.remember_state()
+        self.shown_lang = self.lang
+        translate_bindings(self, self.lang)
+        await self.recompose()
+        self.after_recompose()
+        self.refresh_bindings()
+
+    def after_recompose(self) -> None:
+        """Restore focus and the like after a language switch (override)."""

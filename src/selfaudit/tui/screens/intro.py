@@ -1,0 +1,68 @@
+"""A set's introduction: what it asks, how long it takes, and the button to start."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Header, Static
+
+from selfaudit.core.model import QuestionSet
+from selfaudit.store import StoreError
+from selfaudit.tui.screens.base import BaseScreen
+
+
+class IntroScreen(BaseScreen):
+    """Enter starts the set (a draft is saved at once); Escape goes back home."""
+
+    HELP_TOPIC = "intro"
+    BINDINGS = [
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(self, qset: QuestionSet) -> None:
+        super().__init__()
+        self.qset = qset
+
+    def compose(self) -> ComposeResult:
+        q = self.qset
+        yield Header()
+        with VerticalScroll(id="intro-box"):
+            yield Static(q.t(q.title, self.lang), classes="title", markup=False)
+            yield Static(q.t(q.intro, self.lang), id="intro-text", markup=False)
+            facts = self.t("intro.items", count=len(q.items))
+            if q.minutes:
+                facts += " · " + self.t("intro.minutes", minutes=q.minutes)
+            yield Static(facts, classes="muted", markup=False)
+            yield Static(self.t("intro.private"), classes="muted", markup=False)
+            yield Button(self.t("intro.start"), id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#start", Button).focus()
+
+    def after_recompose(self) -> None:
+        self.query_one("#start", Button).focus()
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        store = self.sa.store
+        if store is None:
+            self.sa.notify(self.sa.store_error, severity="error", markup=False)
+            return
+        s = self.sa.settings
+        try:
+            draft = store.new_draft(
+                self.qset, team=s.team.strip(), respondent=self.sa.respondent(), lang=self.lang
+            )
+        except StoreError as exc:
+            self.sa.notify(str(exc), severity="error", markup=False)
+            return
+        from selfaudit.tui.screens.question import QuestionScreen
+
+        self.app.switch_screen(QuestionScreen(self.qset, draft))
+
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.app.pop_screen()

@@ -1,0 +1,370 @@
+"""Answering: one question at a time, every answer saved through the store at once."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+
+from selfaudit.core.answers import Answer, check_answer
+from selfaudit.core.model import Item, Kind, QuestionSet
+from selfaudit.i18n import fmt_plain
+from selfaudit.store import Draft, StoreError
+from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.widgets.choice_list import Choice, ChoiceList
+from selfaudit.tui.widgets.number_field import NumberField
+
+#: Seconds within which "1" then "0" picks 10 on a 0-10 question.
+TEN_WINDOW = 1.5
+
+
+def choices_for(qset: QuestionSet, item: Item, lang: str) -> list[Choice]:
+    """The options of a likert5, scale10, yesno or choice item, with the digits that pick them."""
+    from selfaudit.i18n import t
+
+    if item.kind is Kind.LIKERT5:
+        return [
+            Choice(i + 1, qset.t(label, lang), str(i + 1)) for i, label in enumerate(item.labels)
+        ]
+    if item.kind is Kind.SCALE10:
+        out = []
+        for value in range(11):
+            label = ""
+            if value == 0 and item.low:
+                label = qset.t(item.low, lang)
+            if value == 10 and item.high:
+                label = qset.t(item.high, lang)
+            out.append(Choice(value, label, str(value)))
+        return out
+    if item.kind is Kind.YESNO:
+        return [Choice(True, t(lang, "answer.yes"), "1"), Choice(False, t(lang, "answer.no"), "2")]
+    return [
+        Choice(option.id, qset.t(option.label, lang), str(i + 1) if i < 9 else "")
+        for i, option in enumerate(item.options)
+    ]
+
+
+class QuestionScreen(BaseScreen):
+    """Shows the question at ``draft.position``; the draft is saved after every change."""
+
+    HELP_TOPIC = "question"
+    BINDINGS = [
+        Binding("b", "back", "Back"),
+        Binding("pageup", "page_back", "Back", show=False, priority=True),
+        Binding("s", "skip", "Skip"),
+        Binding("pagedown", "page_skip", "Skip", show=False, priority=True),
+        Binding("n", "note", "Note"),
+        Binding("w", "why", "Why?"),
+        Binding("escape", "home", "Home"),
+        *[Binding(str(d), f"digit({d})", show=False) for d in range(10)],
+    ]
+
+    def __init__(self, qset: QuestionSet, draft: Draft) -> None:
+        super().__init__()
+        self.qset = qset
+        self.draft = draft
+        self.draft.position = max(0, min(draft.position, len(qset.items) - 1))
+        self.why_open = False
+        """Whether the "why we ask" text is shown."""
+        self.typed: str | None = None
+        """Text typed in a field but not yet confirmed (kept across a language switch)."""
+        self._last_digit: tuple[int, float] | None = None
+
+    @property
+    def item(self) -> Item:
+        """The question on screen."""
+        return self.qset.items[self.draft.position]
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        q, item, lang = self.qset, self.item, self.lang
+        total = len(q.items)
+        yield Header()
+        with Horizontal(id="progress-row"):
+            dimension = q.dimension(item.dimension)
+            where = self.t("question.of", n=self.draft.position + 1, total=total)
+            if dimension is not None:
+                where += f" · {q.t(dimension.title, lang)}"
+            yield Static(where, id="where", markup=False)
+            yield ProgressBar(total=total, show_eta=False, id="progress")
+        with VerticalScroll(id="question-box"):
+            yield Static(q.t(item.text, lang), id="question-text", markup=False)
+            yield Static(self._why_text(), id="why", markup=False, classes="why")
+            yield from self._answer_widget()
+            yield Static(self._hint(), id="hint", markup=False, classes="muted")
+            yield Static(self._note_line(), id="note-line", markup=False, classes="muted")
+        yield Footer(compact=True)
+
+    def _why_text(self) -> str:
+        item, q = self.item, self.qset
+        text = self.t("question.why") + " " + q.t(item.why, self.lang)
+        source = q.source(item.source) if item.source else None
+        if source is not None:
+            text += f"\n({source.cite})"
+        return text
+
+    def _answer_widget(self) -> ComposeResult:
+        item = self.item
+        current = self.draft.answers.get(item.id)
+        if item.kind in (Kind.NUMBER, Kind.TEXT):
+            if self.typed is not None:
+                value = self.typed
+            elif current is None:
+                value = ""
+            elif isinstance(current, float | int) and not isinstance(current, bool):
+                value = fmt_plain(float(current), self.lang)
+            else:
+                value = str(current)
+            if item.kind is Kind.NUMBER:
+                yield NumberField(self.qset, item, value, self.lang, self.sa.settings.currency)
+            else:
+                yield Input(
+                    value,
+                    placeholder=self.t("answer.text-placeholder"),
+                    max_length=item.max_length,
+                    id="answer-input",
+                )
+                yield Static("", id="answer-error", classes="error", markup=False)
+            return
+        yield ChoiceList(choices_for(self.qset, item, self.lang), current, id="choices")
+
+    def _hint(self) -> str:
+        kind = self.item.kind
+        key = {
+            Kind.LIKERT5: "hint.likert",
+            Kind.SCALE10: "hint.scale10",
+            Kind.YESNO: "hint.yesno",
+            Kind.CHOICE: "hint.choice",
+            Kind.NUMBER: "hint.number",
+            Kind.TEXT: "hint.text",
+        }[kind]
+        hint = self.t(key)
+        if not self.item.required:
+            if kind in (Kind.NUMBER, Kind.TEXT):
+                hint += " " + self.t("hint.empty") + " " + self.t("hint.input-nav")
+            else:
+                hint += " " + self.t("hint.skip")
+        else:
+            hint += " " + self.t("hint.required")
+        return hint
+
+    def _note_line(self) -> str:
+        note = self.draft.notes.get(self.item.id, "")
+        return self.t("question.note", note=note) if note else ""
+
+    def on_mount(self) -> None:
+        self._after_show()
+
+    def after_recompose(self) -> None:
+        self._after_show()
+
+    def _after_show(self) -> None:
+        self.typed = None
+        self.query_one("#progress", ProgressBar).update(progress=self._answered_count())
+        self.query_one("#why").display = self.why_open
+        if self.item.kind in (Kind.NUMBER, Kind.TEXT):
+            self.query_one("#answer-input", Input).focus()
+        else:
+            choices = self.query_one("#choices", ChoiceList)
+            index = choices.index_of(self.draft.answers.get(self.item.id))
+            choices.highlighted = index if index is not None else 0
+            choices.focus()
+        self.refresh_bindings()
+
+    def _answered_count(self) -> int:
+        done = set(self.draft.answers) | set(self.draft.skipped)
+        return sum(1 for i in self.qset.items if i.id in done)
+
+    def remember_state(self) -> None:
+        if self.item.kind in (Kind.NUMBER, Kind.TEXT):
+            self.typed = self.query_one("#answer-input", Input).value
+
+    async def show_position(self, position: int) -> None:
+        """Move to another question (saved), or to the results after the last one."""
+        if position >= len(self.qset.items):
+            self.draft.position = len(self.qset.items)
+            self.save()
+            from selfaudit.tui.screens.results import ResultsScreen
+
+            self.app.switch_screen(ResultsScreen(self.qset, draft=self.draft))
+            return
+        self.draft.position = max(0, position)
+        self.save()
+        self.typed = None
+        await self.recompose()
+        self._after_show()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the draft; on failure keep the answers in memory and offer an export."""
+        store = self.sa.store
+        if store is None:
+            return False
+        try:
+            store.save_draft(self.draft)
+        except StoreError as exc:
+            self.offer_export(str(exc))
+            return False
+        return True
+
+    @work
+    async def offer_export(self, message: str) -> None:
+        """Tell the user the save failed, in one sentence, and offer a copy elsewhere."""
+        from selfaudit.tui.screens.confirm import ConfirmScreen
+
+        ok = await self.app.push_screen_wait(
+            ConfirmScreen(message + "\n\n" + self.t("save.failed"), self.t("save.export"))
+        )
+        store = self.sa.store
+        if not ok or store is None:
+            return
+        try:
+            path = store.export_draft(self.draft, Path.home())
+        except (StoreError, OSError) as exc:
+            self.sa.notify(str(exc), severity="error", markup=False)
+            return
+        self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=15)
+
+    def record(self, value: Answer) -> None:
+        """Keep one answer and save it at once."""
+        item = self.item
+        self.draft.answers[item.id] = value
+        if item.id in self.draft.skipped:
+            self.draft.skipped.remove(item.id)
+        self.save()
+        self.query_one("#progress", ProgressBar).update(progress=self._answered_count())
+
+    # -- answering ------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#choices")
+    async def _chosen(self, event: OptionList.OptionSelected) -> None:
+        choices = self.query_one("#choices", ChoiceList)
+        value = choices.choices[event.option_index].value
+        self.record(value)
+        choices.set_chosen(value)
+        await self.show_position(self.draft.position + 1)
+
+    @on(Input.Submitted, "#answer-input")
+    async def _submitted(self, event: Input.Submitted) -> None:
+        item = self.item
+        error = self.query_one("#answer-error", Static)
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            error.update(" ".join(event.validation_result.failure_descriptions))
+            return
+        text = event.value
+        if not text.strip():
+            if item.required:
+                error.update(self.t("answer.required"))
+                return
+            await self.action_skip()
+            return
+        try:
+            value = check_answer(item, text if item.kind is Kind.TEXT else text.strip(), self.lang)
+        except ValueError:
+            error.update(self.t("answer.bad-text", max=item.max_length))
+            return
+        error.update("")
+        self.record(value)
+        await self.show_position(self.draft.position + 1)
+
+    def action_digit(self, digit: int) -> None:
+        """Pick an option by its number (1 then 0 quickly gives 10 on a 0-10 question)."""
+        if self.item.kind in (Kind.NUMBER, Kind.TEXT):
+            return
+        choices = self.query_one("#choices", ChoiceList)
+        now = time.monotonic()
+        value: Answer | None = None
+        if self.item.kind is Kind.SCALE10:
+            last = self._last_digit
+            ten = digit == 0 and last is not None and last[0] == 1 and now - last[1] < TEN_WINDOW
+            value = 10 if ten else digit
+        else:
+            keyed = [c for c in choices.choices if c.key == str(digit)]
+            value = keyed[0].value if keyed else None
+        self._last_digit = (digit, now)
+        if value is None:
+            self.app.bell()
+            return
+        self.record(value)
+        choices.set_chosen(value)
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Letter keys belong to the text field while it has focus; PgUp/PgDn still work.
+        if action in ("back", "skip", "note", "why", "digit") and self._typing():
+            return False
+        if action == "back" and self.draft.position == 0:
+            return None
+        if action == "skip" and self.item.required:
+            return None
+        return True
+
+    async def action_page_back(self) -> None:
+        """Page Up: back, also while typing in a field."""
+        await self.action_back()
+
+    async def action_page_skip(self) -> None:
+        """Page Down: skip, also while typing in a field."""
+        await self.action_skip()
+
+    async def action_back(self) -> None:
+        """The previous question."""
+        if self.draft.position > 0:
+            await self.show_position(self.draft.position - 1)
+
+    async def action_skip(self) -> None:
+        """Leave this question unanswered (never counted as zero) and go on."""
+        item = self.item
+        if item.required:
+            self.sa.notify(self.t("answer.required"), severity="warning")
+            return
+        self.draft.answers.pop(item.id, None)
+        if item.id not in self.draft.skipped:
+            self.draft.skipped.append(item.id)
+        await self.show_position(self.draft.position + 1)
+
+    def action_why(self) -> None:
+        """Show or hide why we ask this question."""
+        self.why_open = not self.why_open
+        self.query_one("#why").display = self.why_open
+
+    @work
+    async def action_note(self) -> None:
+        """Write a note on this question (saved with the answers)."""
+        from selfaudit.tui.screens.note import NoteScreen
+
+        item = self.item
+        note = await self.app.push_screen_wait(
+            NoteScreen(
+                self.qset.t(item.text, self.lang), self.draft.notes.get(item.id, ""), self.lang
+            )
+        )
+        if note is None:
+            return
+        if note:
+            self.draft.notes[item.id] = note
+        else:
+            self.draft.notes.pop(item.id, None)
+        self.save()
+        self.query_one("#note-line", Static).update(self._note_line())
+
+    def action_home(self) -> None:
+        """Back to the home screen; the draft stays saved and can be resumed."""
+        self.remember_state()
+        self.save()
+        store = self.sa.store
+        if store is not None:
+            store.close_draft(self.draft.id)
+        self.sa.notify(self.t("notify.draft-kept"))
+        self.app.pop_screen()

@@ -1,0 +1,355 @@
+"""Results: per dimension a bar, band and advice; the set's own figures; action items; saving."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from selfaudit.core.model import Model, QuestionSet
+from selfaudit.core.results import Results, compute_results
+from selfaudit.core.turnover import CATEGORIES, MissingInputs, resolve_inputs
+from selfaudit.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from selfaudit.store import Draft, Session, StoreError
+from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.translate import translate_bindings
+from selfaudit.tui.widgets.checklist import Checklist
+from selfaudit.tui.widgets.score_bar import ScoreBar
+from selfaudit.tui.widgets.what_if import WhatIf
+
+#: Boushey & Glynn (2012): median cost of replacing an employee, % of annual salary.
+MEDIAN_PCT_OF_SALARY = 21.0
+
+
+class ResultsScreen(BaseScreen):
+    """Shows a finished draft (to save, with action items) or a saved session (read-only)."""
+
+    HELP_TOPIC = "results"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(
+        self, qset: QuestionSet, *, draft: Draft | None = None, session: Session | None = None
+    ) -> None:
+        super().__init__()
+        self.qset = qset
+        self.draft = draft
+        self.session = session
+        answers = session.answers if session is not None else (draft.answers if draft else {})
+        self.results: Results = compute_results(qset, answers)
+        """Computed by the core from the answers; never by this screen."""
+        self.custom: list[str] = [
+            a for a in (draft.actions if draft else []) if a not in self._candidate_actions()
+        ]
+        """Action items the user typed (kept across a language switch)."""
+        self.candidates = self._candidate_actions() + self.custom
+        self.checked: set[int] = {
+            i for i, c in enumerate(self.candidates) if draft and c in draft.actions
+        }
+        self.typed_action = ""
+
+    @property
+    def saved(self) -> bool:
+        """Whether the session is stored."""
+        return self.session is not None
+
+    # -- content --------------------------------------------------------------------------------
+
+    def _candidate_actions(self) -> list[str]:
+        out: list[str] = []
+        for score in self.results.dimensions:
+            dim = self.qset.dimension(score.dimension)
+            if dim is None or score.band is None or score.band not in dim.advice:
+                continue
+            advice = self.qset.t(dim.advice[score.band], self.lang_or_en)
+            first = advice.split(". ")[0].rstrip(".") + "."
+            text = f"{self.qset.t(dim.title, self.lang_or_en)}: {first}"
+            if text not in out:
+                out.append(text)
+        return out
+
+    @property
+    def lang_or_en(self) -> str:
+        """The language, also before the screen is attached."""
+        try:
+            return self.lang
+        except Exception:
+            return "en"
+
+    def compose(self) -> ComposeResult:
+        q, lang = self.qset, self.lang
+        yield Header()
+        with VerticalScroll(id="results-box"):
+            yield Static(
+                self.t("results.title", title=q.t(q.title, lang)), classes="title", markup=False
+            )
+            yield Static(self._saved_line(), id="saved-line", markup=False)
+            r = self.results
+            yield Static(
+                self.t("results.counts", answered=r.answered, skipped=len(r.skipped)),
+                classes="muted",
+                markup=False,
+            )
+            if r.enps is not None:
+                yield from self._enps()
+            if r.levels is not None:
+                yield from self._levels()
+            if q.model is Model.TURNOVER_COST:
+                yield from self._turnover()
+            else:
+                yield from self._dimensions()
+            yield from self._actions()
+        yield Footer(compact=True)
+
+    def _saved_line(self) -> str:
+        if self.session is None:
+            return self.t("results.unsaved")
+        store = self.sa.store
+        path = str(store.path_of(self.session.id)) if store else ""
+        return self.t(
+            "results.saved",
+            id=self.session.id,
+            path=path,
+            date=fmt_date(self.session.completed_at, self.lang),
+        )
+
+    def _enps(self) -> ComposeResult:
+        e = self.results.enps
+        assert e is not None
+        yield Static(self.t("results.enps.head"), classes="section", markup=False)
+        yield Static(
+            self.t("results.enps", answer=e.answer, category=self.t(f"enps.{e.category.value}")),
+            markup=False,
+        )
+        yield Static(self.t("results.enps.team"), classes="muted", markup=False)
+
+    def _levels(self) -> ComposeResult:
+        lv = self.results.levels
+        assert lv is not None
+        q, lang = self.qset, self.lang
+        levels = sorted(q.dimensions, key=lambda d: d.level or 0)
+        yield Static(self.t("results.levels.head"), classes="section", markup=False)
+        yield Static(
+            self.t("results.level", level=lv.reached, total=len(levels)),
+            classes="headline",
+            markup=False,
+        )
+        for dim, met in zip(levels, lv.met, strict=False):
+            score = self.results.dimension(dim.id)
+            with Horizontal(classes="bar-row"):
+                yield Static(
+                    f"{dim.level}. {q.t(dim.title, lang)}", classes="bar-label", markup=False
+                )
+                yield ScoreBar(score.score if score else None)
+                yield Static(
+                    " ✓ " + self.t("results.met") if met else " ✗ " + self.t("results.not-met"),
+                    classes="bar-band",
+                    markup=False,
+                )
+        cr = fmt_number(lv.reproducibility, lang, 2)
+        key = "results.consistent" if lv.consistent else "results.inconsistent"
+        yield Static(
+            self.t(key, cr=cr), classes="muted" if lv.consistent else "warning", markup=False
+        )
+        if lv.next_level is not None:
+            nxt = next((d for d in levels if d.level == lv.next_level), None)
+            if nxt is not None:
+                yield Static(
+                    self.t("results.next", level=lv.next_level, title=q.t(nxt.title, lang)),
+                    classes="section",
+                    markup=False,
+                )
+                if nxt.description:
+                    yield Static(q.t(nxt.description, lang), markup=False)
+                asks = "\n".join(f"• {q.t(i.text, lang)}" for i in q.items_of(nxt.id))
+                yield Static(asks, classes="muted", markup=False)
+        else:
+            yield Static(self.t("results.top"), markup=False)
+
+    def _dimensions(self) -> ComposeResult:
+        q, lang = self.qset, self.lang
+        bands = {b.id: b for b in q.bands}
+        yield Static(self.t("results.dims.head"), classes="section", markup=False)
+        for score in self.results.dimensions:
+            dim = q.dimension(score.dimension)
+            if dim is None:
+                continue
+            yield Static(q.t(dim.title, lang), classes="dim-title", markup=False)
+            band = bands.get(score.band or "")
+            with Horizontal(classes="bar-row"):
+                yield ScoreBar(score.score)
+                label = q.t(band.label, lang) if band else self.t("results.no-score")
+                yield Static(f"  {label}", classes="bar-band", markup=False)
+            if score.by_side:
+                sides = ", ".join(
+                    f"{self.t('side.' + side)} {round(value)}"
+                    for side, value in score.by_side.items()
+                )
+                yield Static(sides, classes="muted", markup=False)
+            if score.skipped:
+                yield Static(
+                    self.t("results.skipped", count=score.skipped), classes="muted", markup=False
+                )
+            if band is not None and band.id in dim.advice:
+                yield Static(q.t(dim.advice[band.id], lang), classes="advice", markup=False)
+
+    def _turnover(self) -> ComposeResult:
+        r, lang, cur = self.results, self.lang, self.sa.settings.currency
+        yield Static(self.t("results.cost.head"), classes="section", markup=False)
+        if r.turnover is None:
+            missing = ", ".join(self._item_text(i) for i in r.missing_inputs)
+            yield Static(
+                self.t("results.cost.missing", items=missing), classes="warning", markup=False
+            )
+            return
+        tc = r.turnover
+        rows = [
+            f"{self.t('cost.' + c):<34}{fmt_money(tc.per_leaver[c], lang, cur):>16}"
+            for c in CATEGORIES
+        ]
+        rows.append("─" * 50)
+        rows.append(
+            f"{self.t('cost.per-leaver'):<34}{fmt_money(tc.cost_per_leaver, lang, cur):>16}"
+        )
+        yield Static("\n".join(rows), id="cost-table", markup=False)
+        yield Static(
+            self.t(
+                "results.cost.annual",
+                cost=fmt_money(tc.annual_cost, lang, cur),
+                rate=fmt_percent(tc.turnover_rate_pct, lang, 1),
+            ),
+            classes="headline",
+            markup=False,
+        )
+        yield Static(
+            self.t(
+                "results.cost.pct",
+                pct=fmt_percent(tc.pct_of_salary, lang, 1),
+                median=fmt_percent(MEDIAN_PCT_OF_SALARY, lang),
+            ),
+            markup=False,
+        )
+        if tc.defaults_used:
+            used = ", ".join(self._item_text(i) for i in tc.defaults_used)
+            yield Static(self.t("results.cost.defaults", items=used), classes="muted", markup=False)
+        answers = (
+            self.session.answers if self.session else (self.draft.answers if self.draft else {})
+        )
+        try:
+            values, _ = resolve_inputs(self.qset, answers)
+        except MissingInputs:
+            return
+        yield Static(self.t("results.whatif.head"), classes="section", markup=False)
+        yield WhatIf(
+            values["headcount"],
+            values["leavers"],
+            tc.cost_per_leaver,
+            tc.target_rate_pct,
+            lang,
+            cur,
+        )
+
+    def _item_text(self, item_id: str) -> str:
+        item = self.qset.item(item_id)
+        return item_id if item is None else self.qset.t(item.text, self.lang).rstrip("?")
+
+    def _actions(self) -> ComposeResult:
+        yield Static(self.t("results.actions.head"), classes="section", markup=False)
+        if self.saved:
+            assert self.session is not None
+            chosen = self.session.actions
+            text = "\n".join(f"• {a}" for a in chosen) if chosen else self.t("results.actions.none")
+            yield Static(text, id="chosen-actions", markup=False)
+            yield Static(self.t("results.back-home"), classes="muted", markup=False)
+            return
+        yield Static(self.t("results.actions.hint"), classes="muted", markup=False)
+        self.candidates = self._candidate_actions() + self.custom
+        yield Checklist(self.candidates, self.checked, id="actions")
+        yield Input(
+            self.typed_action,
+            placeholder=self.t("results.actions.own"),
+            id="own-action",
+            max_length=300,
+        )
+        yield Button(self.t("results.save"), id="save", variant="primary")
+
+    # -- behaviour ------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._focus_first()
+
+    def after_recompose(self) -> None:
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        # The results get the focus, not the checklist: a stray Enter from the last question
+        # must not tick an action item. Tab reaches the checklist.
+        self.query_one("#results-box").focus()
+        if not self.saved:
+            translate_bindings(self.query_one("#actions", Checklist), self.lang)
+        self.refresh_bindings()
+
+    def remember_state(self) -> None:
+        if not self.saved:
+            checklist = self.query_one("#actions", Checklist)
+            base = len(self._candidate_actions())
+            self.custom = checklist.entries[base:]
+            self.checked = set(checklist.checked)
+            self.typed_action = self.query_one("#own-action", Input).value
+
+    @on(Input.Submitted, "#own-action")
+    def _own_action(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if text:
+            self.query_one("#actions", Checklist).add_entry(text)
+            event.input.value = ""
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return not self.saved
+        return True
+
+    def action_save(self) -> None:
+        """Store the session with the ticked action items."""
+        if self.saved or self.draft is None or self.sa.store is None:
+            return
+        self.remember_state()
+        own = self.typed_action.strip()
+        checklist = self.query_one("#actions", Checklist)
+        if own:
+            checklist.add_entry(own)
+            self.typed_action = ""
+        self.draft.actions = checklist.ticked
+        try:
+            self.session = self.sa.store.complete(self.draft, self.qset)
+        except StoreError as exc:
+            self.sa.notify(str(exc), severity="error", markup=False, timeout=15)
+            return
+        self.sa.notify(self.t("notify.saved"))
+        self.run_worker(self._show_saved())
+
+    async def _show_saved(self) -> None:
+        await self.recompose()
+        self._focus_first()
+        self.query_one("#results-box", VerticalScroll).scroll_home(animate=False)
+
+    def action_home(self) -> None:
+        """Back home; an unsaved result stays a draft that opens here again."""
+        if not self.saved and self.draft is not None and self.sa.store is not None:
+            self.remember_state()
+            self.draft.actions = [e for i, e in enumerate(self.candidates) if i in self.checked]
+            try:
+                self.sa.store.save_draft(self.draft)
+            except StoreError as exc:
+                self.sa.notify(str(exc), severity="error", markup=False)
+            self.sa.store.close_draft(self.draft.id)
+            self.sa.notify(self.t("notify.draft-kept"))
+        self.app.pop_screen()

@@ -1,0 +1,79 @@
+"""The turnover what-if: type a target turnover rate, see the yearly saving at once."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from selfaudit.core.numbers import NumberError, parse_number
+from selfaudit.core.turnover import yearly_saving
+from selfaudit.i18n import fmt_money, fmt_percent, fmt_plain, t
+
+
+class WhatIf(Vertical):
+    """Recomputes :func:`selfaudit.core.turnover.yearly_saving` on every keystroke."""
+
+    DEFAULT_CSS = """
+    WhatIf { height: auto; }
+    WhatIf > Horizontal { height: auto; }
+    WhatIf Input { width: 12; }
+    WhatIf .unit { width: auto; padding: 1 1; }
+    WhatIf #what-if-result { padding: 0 0 0 1; text-style: bold; }
+    """
+    """The field with its % sign, and the saving under it."""
+
+    def __init__(
+        self,
+        headcount: float,
+        leavers: float,
+        cost_per_leaver: float,
+        target_pct: float,
+        lang: str,
+        currency: str,
+    ) -> None:
+        super().__init__()
+        self.headcount = headcount
+        self.leavers = leavers
+        self.cost_per_leaver = cost_per_leaver
+        self.target_pct = target_pct
+        """The rate now in the field (the last valid one)."""
+        self.lang = lang
+        self.currency = currency
+
+    def compose(self) -> ComposeResult:
+        rate = 100 * self.leavers / self.headcount if self.headcount else 0.0
+        yield Static(t(self.lang, "whatif.now", rate=fmt_percent(rate, self.lang, 1)), markup=False)
+        with Horizontal():
+            yield Static(t(self.lang, "whatif.label"), classes="unit", markup=False)
+            yield Input(fmt_plain(self.target_pct, self.lang), id="what-if-input")
+            yield Static("%", classes="unit")
+        yield Static(self.result_text(), id="what-if-result", markup=False)
+
+    def saving(self) -> float:
+        """The yearly saving at the current target."""
+        return yearly_saving(self.headcount, self.leavers, self.cost_per_leaver, self.target_pct)
+
+    def result_text(self) -> str:
+        """One sentence with the saving at the current target."""
+        return t(
+            self.lang,
+            "whatif.result",
+            rate=fmt_percent(self.target_pct, self.lang, 1 if self.target_pct % 1 else 0),
+            saving=fmt_money(self.saving(), self.lang, self.currency),
+        )
+
+    @on(Input.Changed, "#what-if-input")
+    def _changed(self, event: Input.Changed) -> None:
+        result = self.query_one("#what-if-result", Static)
+        try:
+            value = parse_number(event.value, self.lang)
+        except NumberError:
+            result.update(t(self.lang, "whatif.bad"))
+            return
+        if not 0 <= value <= 100:
+            result.update(t(self.lang, "whatif.bad"))
+            return
+        self.target_pct = value
+        result.update(self.result_text())

@@ -1,0 +1,104 @@
+"""Settings file robustness and permissions; catalogs complete; numbers formatted per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import stat
+from pathlib import Path
+
+from textual.widgets import Static
+
+from selfaudit.i18n import fmt_amount, fmt_date, fmt_money, fmt_number, fmt_percent
+from selfaudit.i18n.en import MESSAGES as EN
+from selfaudit.i18n.nl import MESSAGES as NL
+from selfaudit.settings import Settings, load_settings, save_settings, settings_path
+from tests.tui.conftest import make_app, wait_for
+
+SRC = Path(__file__).parents[2] / "src" / "selfaudit" / "tui"
+
+
+def test_settings_round_trip_with_private_permissions() -> None:
+    path = save_settings(Settings(team="Ops [night]", language="nl", cadence="quarterly"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    settings, warning = load_settings()
+    assert warning is None
+    assert settings == Settings(team="Ops [night]", language="nl", cadence="quarterly")
+    assert settings.cadence_days == 91
+
+
+def test_broken_settings_fall_back_to_defaults_and_say_so() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("language = \n[[[", encoding="utf-8")
+    settings, warning = load_settings()
+    assert settings == Settings()
+    assert warning and str(path) in warning
+    path.write_text('language = "xx"\nteam = "A"\nbogus = 1\n', encoding="utf-8")
+    settings, warning = load_settings()
+    assert settings == Settings(team="A")
+    assert warning and "bogus" in warning and "language" in warning
+
+
+async def test_broken_settings_file_is_reported_once_in_the_app() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00\x01 not toml")
+    from selfaudit.tui.app import create_app
+
+    app = create_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        messages = [n.message for n in app._notifications]
+        assert sum(str(path) in m for m in messages) == 1
+        assert app.settings == Settings()
+
+
+def test_catalogs_have_the_same_keys_and_placeholders() -> None:
+    assert set(EN) == set(NL)
+    for key in EN:
+        assert set(re.findall(r"{(\w+)}", EN[key])) == set(re.findall(r"{(\w+)}", NL[key])), key
+
+
+def test_every_key_used_in_the_tui_exists() -> None:
+    used: set[str] = set()
+    for file in SRC.rglob("*.py"):
+        used |= set(re.findall(r'\bt\((?:[\w.]+, *)?"([a-z][a-z0-9.\-]+)"', file.read_text()))
+    assert used, "the scan found nothing"
+    assert used - set(EN) == set()
+
+
+def test_number_money_and_date_formats() -> None:
+    assert fmt_number(1234567.5, "en", 1) == "1,234,567.5"
+    assert fmt_number(1234567.5, "nl", 1) == "1.234.567,5"
+    assert fmt_amount(1000000, "nl") == "1.000.000"
+    assert fmt_amount(2.5, "en") == "2.5"
+    assert fmt_money(12345.4, "en", "EUR") == "€12,345"
+    assert fmt_money(12345.4, "nl", "EUR") == "€ 12.345"
+    assert fmt_money(99, "en", "CHF") == "CHF 99"
+    assert fmt_percent(21.5, "nl", 1) == "21,5%"
+    assert fmt_date(dt.date(2026, 3, 2), "nl") == "2 mrt 2026"
+    assert fmt_date(dt.date(2026, 3, 2), "en") == "2 Mar 2026"
+
+
+async def test_team_name_with_markup_is_shown_literally() -> None:
+    app = make_app(team="R&D [bold]x[/bold]", respondent="[red]Ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        who = str(app.screen.query_one("#who", Static).render())
+        assert "R&D [bold]x[/bold]" in who and "[red]Ann" in who
+
+
+async def test_cadence_shows_next_check_in() -> None:
+    from selfaudit.questionnaires import load_catalog
+    from selfaudit.store import Store
+
+    store = Store.open()
+    store.save_session(load_catalog().sets["choose-us"], {"enps": 9})
+    app = make_app(cadence="monthly")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        prompt = str(app.screen.query_one("#home-list").get_option_at_index(1).prompt)  # type: ignore[attr-defined]
+        assert "you answered 9 of 10" in prompt
+        assert "next check-in" in prompt or "check-in due since" in prompt
