@@ -12,7 +12,9 @@ async def test_highlighted_home_option_has_a_text_attribute() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         home = app.screen.query_one("#home-list", OptionList)
-        highlighted = home.get_visual_style("option-list--option", "option-list--option-highlighted")
+        highlighted = home.get_visual_style(
+            "option-list--option", "option-list--option-highlighted"
+        )
         plain = home.get_visual_style("option-list--option")
         assert highlighted.underline and not plain.underline
         assert home.highlighted is not None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import stat
 from pathlib import Path
 
-from textual.widgets import Static
+from rich.console import Console
+from textual.widgets import OptionList, Static
 
 from selfaudit.i18n import fmt_amount, fmt_date, fmt_money, fmt_number, fmt_percent
 from selfaudit.i18n.en import MESSAGES as EN
@@ -99,6 +101,9 @@ async def test_cadence_shows_next_check_in() -> None:
     app = make_app(cadence="monthly")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        prompt = str(app.screen.query_one("#home-list").get_option_at_index(1).prompt)  # type: ignore[attr-defined]
+        option = app.screen.query_one("#home-list", OptionList).get_option_at_index(1)
+        console = Console(width=76, record=True, file=io.StringIO())
+        console.print(option.prompt)
+        prompt = " ".join(console.export_text().split())
         assert "you answered 9 of 10" in prompt
         assert "next check-in" in prompt or "check-in due since" in prompt

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -107,18 +109,18 @@ class HomeScreen(BaseScreen):
         )
         return text
 
-    def _set_prompt(self, qset: QuestionSet) -> Text:
-        text = Text("▸ ", style="bold")
-        text.append(qset.t(qset.title, self.lang), style="bold")
+    def _set_prompt(self, qset: QuestionSet) -> Group:
+        title = Text("▸ ", style="bold")
+        title.append(qset.t(qset.title, self.lang), style="bold")
         details = [self.t("home.items", count=len(qset.items))]
         if qset.minutes:
             details.append(self.t("home.minutes", minutes=qset.minutes))
-        text.append(f"  ({', '.join(details)})", style="dim")
-        text.append("\n  ")
-        text.append(qset.t(qset.summary, self.lang))
-        text.append("\n  ")
-        text.append(self._last_line(qset), style="italic")
-        return text
+        title.append(f"  ({', '.join(details)})", style="dim")
+        body = Text(qset.t(qset.summary, self.lang))
+        body.append("\n")
+        body.append(self._last_line(qset), style="italic")
+        # Padding keeps the indent on every wrapped line of the summary, not just the first.
+        return Group(title, Padding(body, (0, 0, 0, 2)))
 
     def _last_line(self, qset: QuestionSet) -> str:
         summary = self.last.get(qset.id)
