@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from pathlib import Path
 
 from textual.app import App
@@ -18,6 +20,9 @@ from selfaudit.store import Store, StoreError
 from selfaudit.tui.clock import Clock, system_clock
 from selfaudit.tui.commands import SelfAuditCommands
 from selfaudit.tui.translate import translate_bindings
+
+#: Seconds an orderly exit after SIGTERM/SIGHUP may take before the process is ended anyway.
+SIGNAL_EXIT_GRACE = 3.0
 
 
 class SelfAuditApp(App[int]):
@@ -149,8 +154,17 @@ class SelfAuditApp(App[int]):
                 self.store.close()
 
     def _exit_on_signal(self, sig: int) -> None:
+        """SIGTERM or SIGHUP: release the locks and leave; every answer is already saved.
+
+        After a hangup the terminal is gone, and Textual's shutdown can then block for ever on
+        its output thread; a watchdog ends the process if the orderly exit has not within 3 s.
+        """
+        code = 128 + int(sig)
         self.release()
-        self.exit(128 + int(sig))
+        watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=code)
 
     async def action_quit(self) -> None:
         """Quit at once: every answer is already saved; locks are released."""
