@@ -167,10 +167,20 @@ def test_competency_level_extremes_and_threshold(sets: dict[str, QuestionSet]) -
     # Level 1 at 4, 4, 3 -> 66.67: just below the threshold, so nothing is reached.
     near = _results(qset, {"l1_follow_up": 4, "l1_do_agreed": 4, "l1_progress": 3}).levels
     assert near is not None and near.reached == 0
-    # A skipped level is not met (and is never scored as zero: it has no score).
-    skipped = _levels(qset, {1: 5, 3: 5})
-    assert skipped.levels is not None and skipped.levels.met == (True, False, True, False, False)
+    # A skipped level is "not answered", not "not met": it has no score, the count stops
+    # there and says so, and consistency is taken over the answered levels only.
+    skipped = _levels(qset, {1: 5, 3: 5, 4: 1, 5: 1})
+    lv = skipped.levels
+    assert lv is not None and lv.met == (True, None, True, False, False)
+    assert (lv.reached, lv.next_level, lv.unanswered, lv.stopped_unanswered) == (1, 2, (2,), True)
+    assert lv.reproducibility == 1.0  # answered: met, met, not, not -> a perfect pattern
     assert skipped.dimension("communication").score is None  # type: ignore[union-attr]
+    saved = skipped.to_dict()["levels"]
+    assert saved["met"] == [True, False, True, False, False] and saved["unanswered"] == [2]
+    # Nothing answered at all: level 0, stopped at an unanswered level 1, no false "gap".
+    empty = _levels(qset, {}).levels
+    assert empty is not None and (empty.reached, empty.stopped_unanswered) == (0, True)
+    assert empty.reproducibility == 1.0
 
 
 def test_internal_service_gap_between_sides(sets: dict[str, QuestionSet]) -> None:

@@ -45,9 +45,18 @@ async def wait_for(pilot: Pilot[Any], condition: object, tries: int = 200) -> No
     raise AssertionError("condition not reached")
 
 
+async def home_loaded(pilot: Pilot[Any]) -> None:
+    """Wait until the home screen has read the store (it does so in a thread)."""
+    app: Any = pilot.app
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen" and app.screen.loaded)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_set_from_home(pilot: Pilot[Any], set_id: str) -> None:
     """Move the home list's cursor to a set with the arrow keys and press Enter twice."""
     app: Any = pilot.app
+    await home_loaded(pilot)
     option_list = app.screen.query_one("#home-list", OptionList)
     for _ in range(option_list.option_count):
         option = option_list.highlighted_option

@@ -9,7 +9,13 @@ from textual.widgets import Input, OptionList, Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.settings import load_settings
-from tests.tui.conftest import answer_current, make_app, open_set_from_home, wait_for
+from tests.tui.conftest import (
+    answer_current,
+    home_loaded,
+    make_app,
+    open_set_from_home,
+    wait_for,
+)
 
 
 def footer_labels(app: object) -> set[str]:
@@ -21,6 +27,7 @@ async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]
     qset = catalog_sets["choose-us"]
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
         assert {"Settings", "Quit", "Help"} <= footer_labels(app)
         await pilot.press("l")
         await wait_for(pilot, lambda: app.lang == "nl")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList
 
 from selfaudit.core.model import QuestionSet
-from selfaudit.store import Store
-from tests.tui.conftest import answer_current, make_app, open_set_from_home, wait_for
+from selfaudit.store import DraftBusy, Store
+from tests.tui.conftest import (
+    answer_current,
+    home_loaded,
+    make_app,
+    open_set_from_home,
+    wait_for,
+)
 
 
 async def test_quit_halfway_and_resume(catalog_sets: dict[str, QuestionSet]) -> None:
@@ -27,6 +34,7 @@ async def test_quit_halfway_and_resume(catalog_sets: dict[str, QuestionSet]) -> 
 
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
         home_list = again.screen.query_one("#home-list", OptionList)
         assert (home_list.highlighted_option.id or "").startswith("draft:")  # type: ignore[union-attr]
         await pilot.press("enter")
@@ -54,13 +62,10 @@ async def test_draft_is_locked_and_discarding_asks_first(
         await answer_current(pilot, qset)
         other = Store.open()
         draft_id = app.screen.draft.id  # type: ignore[attr-defined]
-        try:
+        with pytest.raises(DraftBusy):
             other.open_draft(draft_id)
-            raise AssertionError("a second window opened a locked draft")
-        except Exception as exc:
-            assert type(exc).__name__ == "DraftBusy"
         await pilot.press("escape")  # home: the draft is kept and its lock released
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        await home_loaded(pilot)
         other.open_draft(draft_id)
         other.close_draft(draft_id)
         await pilot.press("d")

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import stat
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
@@ -15,7 +16,8 @@ from selfaudit.i18n import fmt_amount, fmt_date, fmt_money, fmt_number, fmt_perc
 from selfaudit.i18n.en import MESSAGES as EN
 from selfaudit.i18n.nl import MESSAGES as NL
 from selfaudit.settings import Settings, load_settings, save_settings, settings_path
-from tests.tui.conftest import make_app, wait_for
+from selfaudit.tui.app import create_app
+from tests.tui.conftest import home_loaded, make_app, wait_for
 
 SRC = Path(__file__).parents[2] / "src" / "selfaudit" / "tui"
 
@@ -92,18 +94,26 @@ async def test_team_name_with_markup_is_shown_literally() -> None:
         assert "R&D [bold]x[/bold]" in who and "[red]Ann" in who
 
 
-async def test_cadence_shows_next_check_in() -> None:
+def _fixed(now: dt.datetime) -> dt.datetime:
+    return now
+
+
+async def test_cadence_shows_when_the_next_check_in_is_due() -> None:
     from selfaudit.questionnaires import load_catalog
     from selfaudit.store import Store
 
-    store = Store.open()
-    store.save_session(load_catalog().sets["choose-us"], {"enps": 9})
-    app = make_app(cadence="monthly")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        option = app.screen.query_one("#home-list", OptionList).get_option_at_index(1)
-        console = Console(width=76, record=True, file=io.StringIO())
-        console.print(option.prompt)
-        prompt = " ".join(console.export_text().split())
-        assert "you answered 9 of 10" in prompt
-        assert "next check-in" in prompt or "check-in due since" in prompt
+    session = Store.open().save_session(load_catalog().sets["choose-us"], {"enps": 9})
+    due = session.completed_at + dt.timedelta(days=30)
+    for now, expected in (
+        (due - dt.timedelta(days=1), f"next check-in {fmt_date(due, 'en')}"),
+        (due + dt.timedelta(days=1), f"check-in due since {fmt_date(due, 'en')}"),
+    ):
+        app = create_app(clock=partial(_fixed, now), settings=Settings(cadence="monthly"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await home_loaded(pilot)
+            option = app.screen.query_one("#home-list", OptionList).get_option("set:choose-us")
+            console = Console(width=76, record=True, file=io.StringIO())
+            console.print(option.prompt)
+            prompt = " ".join(console.export_text().split())
+            assert "you answered 9 of 10" in prompt
+            assert expected in prompt

@@ -6,11 +6,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import make_app, open_set_from_home, wait_for
+from tests.tui.conftest import home_loaded, make_app, open_set_from_home, wait_for
 
 
 def test_home(snap_compare: Any) -> None:
-    assert snap_compare(make_app(), terminal_size=(80, 24))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=home_loaded)
 
 
 def test_likert_question_with_why(snap_compare: Any) -> None:

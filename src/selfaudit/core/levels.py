@@ -11,13 +11,28 @@ class LevelOutcome:
     """The level reached and how consistent the profile is."""
 
     reached: int
-    """Highest L such that levels 1..L are all met; 0 when level 1 is not met."""
-    met: tuple[bool, ...]
-    """Per level, lowest first."""
+    """Highest L such that levels 1..L are all met; 0 when level 1 is not met.
+
+    A level without answers is neither met nor failed: counting stops there too, and
+    :attr:`stopped_unanswered` says so.
+    """
+    met: tuple[bool | None, ...]
+    """Per level, lowest first: met, not met, or ``None`` when every item of it was skipped."""
     reproducibility: float
-    """Guttman coefficient of reproducibility, 0..1; 1 means a perfect cumulative profile."""
+    """Guttman coefficient of reproducibility over the answered levels, 0..1; 1 is a perfect
+    cumulative profile."""
     next_level: int | None
     """The level to work on next, or ``None`` when every level is reached."""
+
+    @property
+    def unanswered(self) -> tuple[int, ...]:
+        """The levels (1-based) without answers."""
+        return tuple(i + 1 for i, m in enumerate(self.met) if m is None)
+
+    @property
+    def stopped_unanswered(self) -> bool:
+        """Whether the count stopped at a level that was not answered rather than not met."""
+        return self.next_level is not None and self.met[self.next_level - 1] is None
 
     @property
     def consistent(self) -> bool:
@@ -43,16 +58,17 @@ def reproducibility(profiles: Sequence[Sequence[bool]]) -> float:
     return 1.0 - sum(guttman_errors(p) for p in profiles) / cells
 
 
-def level_outcome(met: Sequence[bool]) -> LevelOutcome:
-    """Score one profile of met / not met levels, lowest level first."""
+def level_outcome(met: Sequence[bool | None]) -> LevelOutcome:
+    """Score one profile of met / not met / unanswered (``None``) levels, lowest level first."""
     reached = 0
     for flag in met:
-        if not flag:
+        if flag is not True:
             break
         reached += 1
+    answered = [m for m in met if m is not None]
     return LevelOutcome(
         reached=reached,
         met=tuple(met),
-        reproducibility=reproducibility([met]),
+        reproducibility=reproducibility([answered]),
         next_level=reached + 1 if reached < len(met) else None,
     )

@@ -159,6 +159,10 @@ class QuestionSet:
         """The source with this id, if any."""
         return next((s for s in self.sources if s.id == source_id), None)
 
+    def levels_in_order(self) -> tuple[Dimension, ...]:
+        """The dimensions of a ``levels`` set, lowest level first."""
+        return tuple(sorted(self.dimensions, key=lambda d: d.level or 0))
+
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         """The items of one dimension, in asking order."""
         return tuple(i for i in self.items if i.dimension == dimension_id)

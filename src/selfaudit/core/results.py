@@ -59,7 +59,8 @@ class Results:
         if self.levels is not None:
             out["levels"] = {
                 "reached": self.levels.reached,
-                "met": list(self.levels.met),
+                "met": [m is True for m in self.levels.met],
+                **({"unanswered": list(self.levels.unanswered)} if self.levels.unanswered else {}),
                 "reproducibility": round(self.levels.reproducibility, 4),
                 **({"next": self.levels.next_level} if self.levels.next_level else {}),
             }
@@ -70,6 +71,8 @@ class Results:
                 "cost_per_leaver": round(t.cost_per_leaver, 2),
                 "annual_cost": round(t.annual_cost, 2),
                 "pct_of_salary": round(t.pct_of_salary, 2),
+                "headcount": t.headcount,
+                "leavers": t.leavers,
                 "turnover_rate_pct": round(t.turnover_rate_pct, 2),
                 "target_rate_pct": t.target_rate_pct,
                 "yearly_saving": round(t.yearly_saving, 2),
@@ -100,12 +103,11 @@ def compute_results(qset: QuestionSet, answers: Mapping[str, Answer]) -> Results
         enps_answer = EnpsAnswer(qset.enps_item, value, category(value))
     levels = None
     if qset.model is Model.LEVELS:
-        by_level = sorted((d.level or 0, d.id) for d in qset.dimensions)
         scores = {d.dimension: d.score for d in dimensions}
-        met = []
-        for _, dim_id in by_level:
-            score = scores.get(dim_id)
-            met.append(score is not None and score >= qset.level_threshold)
+        met: list[bool | None] = []
+        for level in qset.levels_in_order():
+            score = scores.get(level.id)
+            met.append(None if score is None else score >= qset.level_threshold)
         levels = level_outcome(met)
     turnover = None
     missing: tuple[str, ...] = ()

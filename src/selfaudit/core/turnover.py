@@ -34,6 +34,10 @@ INPUTS = (
     "target_turnover_pct",
 )
 
+#: Boushey & Glynn (Center for American Progress, 2012): the median cost of replacing an
+#: employee across the studies they reviewed, as a percentage of annual salary.
+MEDIAN_PCT_OF_SALARY = 21.0
+
 #: Cost categories per leaver, in display order.
 CATEGORIES = ("separation", "vacancy", "recruitment", "onboarding", "rampup")
 
@@ -48,6 +52,8 @@ class TurnoverCost:
     annual_cost: float
     pct_of_salary: float
     """Cost per leaver as a percentage of the average annual salary."""
+    headcount: float
+    leavers: float
     turnover_rate_pct: float
     target_rate_pct: float
     yearly_saving: float
@@ -112,9 +118,11 @@ def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -
         cost_per_leaver=cost,
         annual_cost=cost * v["leavers"],
         pct_of_salary=100 * cost / v["salary"] if v["salary"] else 0.0,
+        headcount=headcount,
+        leavers=v["leavers"],
         turnover_rate_pct=rate,
         target_rate_pct=v["target_turnover_pct"],
-        yearly_saving=yearly_saving(v["headcount"], v["leavers"], cost, v["target_turnover_pct"]),
+        yearly_saving=yearly_saving(headcount, v["leavers"], cost, v["target_turnover_pct"]),
         defaults_used=defaults_used,
     )
 
@@ -125,3 +133,8 @@ def yearly_saving(
     """What a year would save if turnover fell to ``target_pct`` of headcount (the what-if)."""
     target_leavers = headcount * target_pct / 100
     return max(0.0, leavers - target_leavers) * cost_per_leaver
+
+
+def saving_at(cost: TurnoverCost, target_pct: float) -> float:
+    """The yearly saving of a computed cost at another target rate (the live what-if)."""
+    return yearly_saving(cost.headcount, cost.leavers, cost.cost_per_leaver, target_pct)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 from selfaudit.i18n import LANGUAGES, language_name
 from selfaudit.settings import THEMES
@@ -65,4 +66,18 @@ class SelfAuditCommands(Provider):
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, help=help_text)
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """``name`` with the matched letters styled, taken as plain text.
+
+    ``Matcher.highlight`` parses its argument as markup, and a set title comes from a user's
+    TOML file: "[b]x" or "[/]" must show as typed, not style the palette or break it.
+    """
+    content = Content(name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

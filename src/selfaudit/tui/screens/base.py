@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.screen import Screen
 
+from selfaudit.store import Draft, StoreError
+from selfaudit.tui.screens.export import ExportScreen
 from selfaudit.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -49,6 +53,24 @@ class BaseScreen(Screen[None]):
     async def on_screen_resume(self) -> None:
         if self.shown_lang and self.shown_lang != self.lang:
             await self.apply_language()
+
+    @work(exclusive=True, group="export")
+    async def offer_export(self, draft: Draft, problem: str) -> None:
+        """A save failed: say why and offer a copy of the answers in a folder the user picks.
+
+        The answers stay in memory either way; ``selfaudit take SET --answers COPY`` reads the
+        copy back later.
+        """
+        folder = await self.app.push_screen_wait(ExportScreen(problem, Path.home(), self.lang))
+        store = self.sa.store
+        if folder is None or store is None:
+            return
+        try:
+            path = store.export_draft(draft, folder)
+        except (StoreError, OSError) as exc:
+            self.sa.notify(str(exc), severity="error", markup=False, timeout=15)
+            return
+        self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=20)
 
     def remember_state(self) -> None:
         """Copy what is typed into widgets into attributes before a recompose (override)."""

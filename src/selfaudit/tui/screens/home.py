@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
 
 from rich.console import Group
 from rich.padding import Padding
@@ -10,13 +10,20 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from selfaudit.core.answers import usable_answers
+from selfaudit.core.checkin import next_check_in
+from selfaudit.core.headline import HeadlineKind, headline
 from selfaudit.core.model import QuestionSet
 from selfaudit.i18n import fmt_date, fmt_money
 from selfaudit.store import Draft, DraftBusy, SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.confirm import ConfirmScreen
+from selfaudit.tui.screens.question import QuestionScreen
+from selfaudit.tui.screens.results import ResultsScreen
 
 
 class HomeScreen(BaseScreen):
@@ -31,32 +38,53 @@ class HomeScreen(BaseScreen):
         Binding("l", "language", "Language"),
     ]
 
+    @dataclass
+    class Loaded(Message):
+        """Drafts and each set's latest session, read from the store off the UI thread."""
+
+        drafts: list[Draft]
+        last: dict[str, SessionSummary]
+        error: str
+
     def __init__(self) -> None:
         super().__init__()
         self.drafts: list[Draft] = []
         self.last: dict[str, SessionSummary] = {}
+        self.loaded = False
+        """Whether the store has been read at least once."""
         self.highlighted_id: str | None = None
-        self._read_store()
 
-    def _read_store(self) -> None:
-        self.drafts, self.last = [], {}
-        store = self.sa.store if self.is_attached else None
-        if store is None:
-            return
-        try:
-            self.drafts = [d for d in store.drafts() if self.sa.catalog.get(d.set_id)]
-            for summary in store.sessions():
-                self.last.setdefault(summary.set_id, summary)
-        except StoreError as exc:
-            self.sa.notify(str(exc), severity="error", markup=False)
+    @work(thread=True, exclusive=True, group="home-load")
+    def load(self) -> None:
+        """Read drafts and sessions in a thread: over a long history this takes a moment."""
+        store = self.sa.store
+        drafts: list[Draft] = []
+        last: dict[str, SessionSummary] = {}
+        error = ""
+        if store is not None:
+            try:
+                drafts = [d for d in store.drafts() if self.sa.catalog.get(d.set_id)]
+                for summary in store.sessions():
+                    last.setdefault(summary.set_id, summary)
+            except StoreError as exc:
+                error = str(exc)
+        self.post_message(self.Loaded(drafts, last, error))
 
-    @property
-    def is_attached(self) -> bool:
-        """Whether the app is reachable (screens are built before they are pushed)."""
-        try:
-            return self.app is not None
-        except Exception:
-            return False
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        """Show what was read; a draft that just appeared (a set left half-way) is offered."""
+        if message.error:
+            self.sa.notify(message.error, severity="error", markup=False)
+        shown = self.query("#home-list").results(OptionList)
+        option_list = next(iter(shown), None)  # absent while a language switch recomposes
+        if option_list is not None and self.loaded:
+            self.remember_state()  # before the first load the cursor only sat on a placeholder
+        fresh = [d for d in message.drafts if d.id not in {x.id for x in self.drafts}]
+        if fresh and self.loaded:
+            self.highlighted_id = f"draft:{fresh[0].id}"
+        self.drafts, self.last, self.loaded = message.drafts, message.last, True
+        if option_list is not None:
+            option_list.set_options(self._options())
+            self._highlight_first()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,38 +152,47 @@ class HomeScreen(BaseScreen):
 
     def _last_line(self, qset: QuestionSet) -> str:
         summary = self.last.get(qset.id)
-        cadence = self.sa.settings.cadence_days
-        if summary is None:
-            return self.t("home.never") + (f" · {self.t('home.due-now')}" if cadence else "")
-        line = self.t(
-            "home.last",
-            date=fmt_date(summary.completed_at, self.lang),
-            headline=self._headline(qset, summary),
+        check_in = next_check_in(
+            summary.completed_at if summary else None,
+            self.sa.settings.cadence_days,
+            self.sa.clock(),
         )
-        if cadence:
-            due = summary.completed_at + dt.timedelta(days=cadence)
-            key = "home.overdue" if due <= self.sa.clock() else "home.due"
-            line += " · " + self.t(key, date=fmt_date(due, self.lang))
+        if summary is None:
+            line = self.t("home.never")
+        else:
+            line = self.t(
+                "home.last",
+                date=fmt_date(summary.completed_at, self.lang),
+                headline=self._headline(qset, summary),
+            )
+        if check_in is not None and check_in.due is None:
+            line += f" · {self.t('home.due-now')}"
+        elif check_in is not None and check_in.due is not None:
+            key = "home.overdue" if check_in.overdue else "home.due"
+            line += " · " + self.t(key, date=fmt_date(check_in.due, self.lang))
         return line
 
     def _headline(self, qset: QuestionSet, s: SessionSummary) -> str:
-        if s.level is not None:
-            return self.t("home.headline.level", level=s.level, total=len(qset.dimensions))
-        if s.annual_cost is not None:
-            cost = fmt_money(s.annual_cost, self.lang, self.sa.settings.currency)
+        found = headline(
+            level=s.level, annual_cost=s.annual_cost, enps_answer=s.enps_answer, scores=s.scores
+        )
+        if found is None:
+            return self.t("home.headline.none")
+        if found.kind is HeadlineKind.LEVEL:
+            return self.t("home.headline.level", level=int(found.value), total=len(qset.dimensions))
+        if found.kind is HeadlineKind.COST:
+            cost = fmt_money(found.value, self.lang, self.sa.settings.currency)
             return self.t("home.headline.cost", cost=cost)
-        if s.enps_answer is not None:
-            return self.t("home.headline.enps", answer=s.enps_answer)
-        if s.scores:
-            mean = sum(s.scores.values()) / len(s.scores)
-            return self.t("home.headline.mean", score=round(mean))
-        return self.t("home.headline.none")
+        if found.kind is HeadlineKind.ENPS:
+            return self.t("home.headline.enps", answer=int(found.value))
+        return self.t("home.headline.mean", score=round(found.value))
 
     # -- behaviour ------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.query_one("#home-list", OptionList).focus()
         self._highlight_first()
+        self.load()
 
     def _highlight_first(self) -> None:
         option_list = self.query_one("#home-list", OptionList)
@@ -163,7 +200,7 @@ class HomeScreen(BaseScreen):
             try:
                 option_list.highlighted = option_list.get_option_index(self.highlighted_id)
                 return
-            except Exception:
+            except OptionDoesNotExist:
                 pass
         for index, option in enumerate(option_list.options):
             if not option.disabled:
@@ -180,19 +217,11 @@ class HomeScreen(BaseScreen):
 
     def reload(self) -> None:
         """Re-read drafts and sessions (after a set was finished or a draft discarded)."""
-        self.remember_state()
-        before = {d.id for d in self.drafts}
-        self._read_store()
-        fresh = [d for d in self.drafts if d.id not in before]
-        if fresh:  # a set was just left half-way: offer to continue it
-            self.highlighted_id = f"draft:{fresh[0].id}"
-        option_list = self.query_one("#home-list", OptionList)
-        option_list.set_options(self._options())
         self.query_one("#who", Static).update(self._who_line())
-        self._highlight_first()
+        self.load()
 
     async def on_screen_resume(self) -> None:
-        await super().on_screen_resume()
+        # Textual also runs BaseScreen's handler (it dispatches along the class hierarchy).
         if self.is_mounted:
             self.reload()
 
@@ -235,10 +264,14 @@ class HomeScreen(BaseScreen):
             store.close_draft(draft_id)
             return
         if draft.set_hash and draft.set_hash != qset.content_hash:
-            self.sa.notify(self.t("notify.set-changed"), severity="warning")
-        from selfaudit.tui.screens.question import QuestionScreen
-
-        self.app.push_screen(QuestionScreen(qset, draft))
+            answers, dropped = usable_answers(qset, draft.answers, draft.lang)
+            draft.answers = answers
+            key = "notify.set-changed-dropped" if dropped else "notify.set-changed"
+            self.sa.notify(self.t(key, count=len(dropped)), severity="warning")
+        if draft.position >= len(qset.items):
+            self.app.push_screen(ResultsScreen(qset, draft=draft))
+        else:
+            self.app.push_screen(QuestionScreen(qset, draft))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discard":
@@ -252,8 +285,6 @@ class HomeScreen(BaseScreen):
         option = self.query_one("#home-list", OptionList).highlighted_option
         if option is None or not (option.id or "").startswith("draft:"):
             return
-        from selfaudit.tui.screens.confirm import ConfirmScreen
-
         draft_id = option.id.partition(":")[2]  # type: ignore[union-attr]
         ok = await self.app.push_screen_wait(
             ConfirmScreen(self.t("confirm.discard"), self.t("confirm.discard.yes"), danger=True)

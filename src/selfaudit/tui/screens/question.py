@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,9 +12,11 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Stat
 
 from selfaudit.core.answers import Answer, check_answer
 from selfaudit.core.model import Item, Kind, QuestionSet
-from selfaudit.i18n import fmt_plain
+from selfaudit.i18n import fmt_plain, t
 from selfaudit.store import Draft, StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.note import NoteScreen
+from selfaudit.tui.screens.results import ResultsScreen
 from selfaudit.tui.widgets.choice_list import Choice, ChoiceList
 from selfaudit.tui.widgets.number_field import NumberField
 
@@ -25,8 +26,6 @@ TEN_WINDOW = 1.5
 
 def choices_for(qset: QuestionSet, item: Item, lang: str) -> list[Choice]:
     """The options of a likert5, scale10, yesno or choice item, with the digits that pick them."""
-    from selfaudit.i18n import t
-
     if item.kind is Kind.LIKERT5:
         return [
             Choice(i + 1, qset.t(label, lang), str(i + 1)) for i, label in enumerate(item.labels)
@@ -190,8 +189,6 @@ class QuestionScreen(BaseScreen):
         if position >= len(self.qset.items):
             self.draft.position = len(self.qset.items)
             self.save()
-            from selfaudit.tui.screens.results import ResultsScreen
-
             self.app.switch_screen(ResultsScreen(self.qset, draft=self.draft))
             return
         self.draft.position = max(0, position)
@@ -203,42 +200,29 @@ class QuestionScreen(BaseScreen):
     # -- saving ---------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save the draft; on failure keep the answers in memory and offer an export."""
+        """Save the draft; on failure keep the answers in memory and offer an export.
+
+        Saved on the UI thread on purpose: the draft is a few hundred bytes, and an answer must
+        be on disk before the next question shows, so a crash can never lose one.
+        """
         store = self.sa.store
         if store is None:
             return False
         try:
             store.save_draft(self.draft)
         except StoreError as exc:
-            self.offer_export(str(exc))
+            self.offer_export(self.draft, str(exc))
             return False
         return True
 
-    @work
-    async def offer_export(self, message: str) -> None:
-        """Tell the user the save failed, in one sentence, and offer a copy elsewhere."""
-        from selfaudit.tui.screens.confirm import ConfirmScreen
-
-        ok = await self.app.push_screen_wait(
-            ConfirmScreen(message + "\n\n" + self.t("save.failed"), self.t("save.export"))
-        )
-        store = self.sa.store
-        if not ok or store is None:
-            return
-        try:
-            path = store.export_draft(self.draft, Path.home())
-        except (StoreError, OSError) as exc:
-            self.sa.notify(str(exc), severity="error", markup=False)
-            return
-        self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=15)
-
-    def record(self, value: Answer) -> None:
-        """Keep one answer and save it at once."""
+    def record(self, value: Answer, *, save: bool = True) -> None:
+        """Keep one answer; saved at once unless the caller saves right after (moving on)."""
         item = self.item
         self.draft.answers[item.id] = value
         if item.id in self.draft.skipped:
             self.draft.skipped.remove(item.id)
-        self.save()
+        if save:
+            self.save()
         self.query_one("#progress", ProgressBar).update(progress=self._answered_count())
 
     # -- answering ------------------------------------------------------------------------------
@@ -247,7 +231,7 @@ class QuestionScreen(BaseScreen):
     async def _chosen(self, event: OptionList.OptionSelected) -> None:
         choices = self.query_one("#choices", ChoiceList)
         value = choices.choices[event.option_index].value
-        self.record(value)
+        self.record(value, save=False)  # show_position saves answer and position at once
         choices.set_chosen(value)
         await self.show_position(self.draft.position + 1)
 
@@ -271,7 +255,7 @@ class QuestionScreen(BaseScreen):
             error.update(self.t("answer.bad-text", max=item.max_length))
             return
         error.update("")
-        self.record(value)
+        self.record(value, save=False)  # show_position saves answer and position at once
         await self.show_position(self.draft.position + 1)
 
     def action_digit(self, digit: int) -> None:
@@ -342,8 +326,6 @@ class QuestionScreen(BaseScreen):
     @work
     async def action_note(self) -> None:
         """Write a note on this question (saved with the answers)."""
-        from selfaudit.tui.screens.note import NoteScreen
-
         item = self.item
         note = await self.app.push_screen_wait(
             NoteScreen(
@@ -362,7 +344,8 @@ class QuestionScreen(BaseScreen):
     def action_home(self) -> None:
         """Back to the home screen; the draft stays saved and can be resumed."""
         self.remember_state()
-        self.save()
+        if not self.save():
+            return  # stay with the answers in memory; the export dialog is open
         store = self.sa.store
         if store is not None:
             store.close_draft(self.draft.id)

@@ -8,9 +8,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Static
 
+from selfaudit.core.actions import suggested_actions
+from selfaudit.core.answers import usable_answers
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
-from selfaudit.core.turnover import CATEGORIES, MissingInputs, resolve_inputs
+from selfaudit.core.stored import stored_results
+from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
 from selfaudit.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from selfaudit.store import Draft, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -18,9 +21,6 @@ from selfaudit.tui.translate import translate_bindings
 from selfaudit.tui.widgets.checklist import Checklist
 from selfaudit.tui.widgets.score_bar import ScoreBar
 from selfaudit.tui.widgets.what_if import WhatIf
-
-#: Boushey & Glynn (2012): median cost of replacing an employee, % of annual salary.
-MEDIAN_PCT_OF_SALARY = 21.0
 
 
 class ResultsScreen(BaseScreen):
@@ -39,9 +39,13 @@ class ResultsScreen(BaseScreen):
         self.qset = qset
         self.draft = draft
         self.session = session
-        answers = session.answers if session is not None else (draft.answers if draft else {})
-        self.results: Results = compute_results(qset, answers)
-        """Computed by the core from the answers; never by this screen."""
+        self.as_saved = session is not None and (
+            session.set_version != qset.version
+            or bool(session.set_hash and session.set_hash != qset.content_hash)
+        )
+        """A session answered with another version of the set: shown with its saved figures."""
+        self.results: Results = self._results()
+        """Computed (or read back) by the core; never by this screen."""
         self.custom: list[str] = [
             a for a in (draft.actions if draft else []) if a not in self._candidate_actions()
         ]
@@ -59,18 +63,17 @@ class ResultsScreen(BaseScreen):
 
     # -- content --------------------------------------------------------------------------------
 
+    def _results(self) -> Results:
+        if self.session is not None and self.as_saved:
+            s = self.session
+            return stored_results(self.qset.id, self.qset.model, s.results, s.answers)
+        record = self.session or self.draft
+        raw = record.answers if record is not None else {}
+        answers, _ = usable_answers(self.qset, raw, record.lang if record is not None else "en")
+        return compute_results(self.qset, answers)
+
     def _candidate_actions(self) -> list[str]:
-        out: list[str] = []
-        for score in self.results.dimensions:
-            dim = self.qset.dimension(score.dimension)
-            if dim is None or score.band is None or score.band not in dim.advice:
-                continue
-            advice = self.qset.t(dim.advice[score.band], self.lang_or_en)
-            first = advice.split(". ")[0].rstrip(".") + "."
-            text = f"{self.qset.t(dim.title, self.lang_or_en)}: {first}"
-            if text not in out:
-                out.append(text)
-        return out
+        return suggested_actions(self.qset, self.results, self.lang_or_en)
 
     @property
     def lang_or_en(self) -> str:
@@ -88,6 +91,8 @@ class ResultsScreen(BaseScreen):
                 self.t("results.title", title=q.t(q.title, lang)), classes="title", markup=False
             )
             yield Static(self._saved_line(), id="saved-line", markup=False)
+            if self.as_saved:
+                yield Static(self.t("results.as-saved"), classes="warning", markup=False)
             r = self.results
             yield Static(
                 self.t("results.counts", answered=r.answered, skipped=len(r.skipped)),
@@ -131,7 +136,7 @@ class ResultsScreen(BaseScreen):
         lv = self.results.levels
         assert lv is not None
         q, lang = self.qset, self.lang
-        levels = sorted(q.dimensions, key=lambda d: d.level or 0)
+        levels = q.levels_in_order()
         yield Static(self.t("results.levels.head"), classes="section", markup=False)
         yield Static(
             self.t("results.level", level=lv.reached, total=len(levels)),
@@ -145,11 +150,16 @@ class ResultsScreen(BaseScreen):
                     f"{dim.level}. {q.t(dim.title, lang)}", classes="bar-label", markup=False
                 )
                 yield ScoreBar(score.score if score else None)
-                yield Static(
-                    " ✓ " + self.t("results.met") if met else " ✗ " + self.t("results.not-met"),
-                    classes="bar-band",
-                    markup=False,
-                )
+                if met is None:
+                    mark = " – " + self.t("results.level-unanswered")
+                elif met:
+                    mark = " ✓ " + self.t("results.met")
+                else:
+                    mark = " ✗ " + self.t("results.not-met")
+                yield Static(mark, classes="bar-band", markup=False)
+        if lv.stopped_unanswered:
+            stopped = self.t("results.level-stopped", level=lv.next_level)
+            yield Static(stopped, classes="warning", markup=False)
         cr = fmt_number(lv.reproducibility, lang, 2)
         key = "results.consistent" if lv.consistent else "results.inconsistent"
         yield Static(
@@ -236,22 +246,8 @@ class ResultsScreen(BaseScreen):
         if tc.defaults_used:
             used = ", ".join(self._item_text(i) for i in tc.defaults_used)
             yield Static(self.t("results.cost.defaults", items=used), classes="muted", markup=False)
-        answers = (
-            self.session.answers if self.session else (self.draft.answers if self.draft else {})
-        )
-        try:
-            values, _ = resolve_inputs(self.qset, answers)
-        except MissingInputs:
-            return
         yield Static(self.t("results.whatif.head"), classes="section", markup=False)
-        yield WhatIf(
-            values["headcount"],
-            values["leavers"],
-            tc.cost_per_leaver,
-            tc.target_rate_pct,
-            lang,
-            cur,
-        )
+        yield WhatIf(tc, lang, cur)
 
     def _item_text(self, item_id: str) -> str:
         item = self.qset.item(item_id)
@@ -331,7 +327,7 @@ class ResultsScreen(BaseScreen):
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)
         except StoreError as exc:
-            self.sa.notify(str(exc), severity="error", markup=False, timeout=15)
+            self.offer_export(self.draft, str(exc))
             return
         self.sa.notify(self.t("notify.saved"))
         self.run_worker(self._show_saved())
@@ -349,7 +345,8 @@ class ResultsScreen(BaseScreen):
             try:
                 self.sa.store.save_draft(self.draft)
             except StoreError as exc:
-                self.sa.notify(str(exc), severity="error", markup=False)
+                self.offer_export(self.draft, str(exc))
+                return  # stay: leaving would drop the only copy of the chosen actions
             self.sa.store.close_draft(self.draft.id)
             self.sa.notify(self.t("notify.draft-kept"))
         self.app.pop_screen()

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from selfaudit.core.numbers import NumberError, parse_number
-from selfaudit.core.turnover import yearly_saving
+from selfaudit.core.turnover import TurnoverCost, saving_at
 from selfaudit.i18n import fmt_money, fmt_percent, fmt_plain, t
 
 
@@ -24,27 +24,18 @@ class WhatIf(Vertical):
     """
     """The field with its % sign, and the saving under it."""
 
-    def __init__(
-        self,
-        headcount: float,
-        leavers: float,
-        cost_per_leaver: float,
-        target_pct: float,
-        lang: str,
-        currency: str,
-    ) -> None:
+    def __init__(self, cost: TurnoverCost, lang: str, currency: str) -> None:
         super().__init__()
-        self.headcount = headcount
-        self.leavers = leavers
-        self.cost_per_leaver = cost_per_leaver
-        self.target_pct = target_pct
+        self.cost = cost
+        """The computed cost the what-if starts from."""
+        self.target_pct = cost.target_rate_pct
         """The rate now in the field (the last valid one)."""
         self.lang = lang
         self.currency = currency
 
     def compose(self) -> ComposeResult:
-        rate = 100 * self.leavers / self.headcount if self.headcount else 0.0
-        yield Static(t(self.lang, "whatif.now", rate=fmt_percent(rate, self.lang, 1)), markup=False)
+        rate = fmt_percent(self.cost.turnover_rate_pct, self.lang, 1)
+        yield Static(t(self.lang, "whatif.now", rate=rate), markup=False)
         with Horizontal():
             yield Static(t(self.lang, "whatif.label"), classes="unit", markup=False)
             yield Input(fmt_plain(self.target_pct, self.lang), id="what-if-input")
@@ -53,7 +44,7 @@ class WhatIf(Vertical):
 
     def saving(self) -> float:
         """The yearly saving at the current target."""
-        return yearly_saving(self.headcount, self.leavers, self.cost_per_leaver, self.target_pct)
+        return saving_at(self.cost, self.target_pct)
 
     def result_text(self) -> str:
         """One sentence with the saving at the current target."""

@@ -1,0 +1,28 @@
+"""When the next check-in is due, for users who chose a cadence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The next check-in of one set."""
+
+    due: dt.datetime | None
+    """When it is due; ``None`` when the set was never completed (it is due now)."""
+    overdue: bool
+    """Whether the due moment has come."""
+
+
+def next_check_in(
+    last_completed: dt.datetime | None, cadence_days: int, now: dt.datetime
+) -> CheckIn | None:
+    """The next check-in after ``last_completed``; ``None`` when no cadence was chosen."""
+    if cadence_days <= 0:
+        return None
+    if last_completed is None:
+        return CheckIn(None, True)
+    due = last_completed + dt.timedelta(days=cadence_days)
+    return CheckIn(due, due <= now)

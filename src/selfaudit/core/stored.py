@@ -1,0 +1,134 @@
+"""Results as they were saved in a session, read back without recomputing them.
+
+A session answered with an earlier version of a set is shown with the figures it was saved
+with: recomputing its answers with today's set could give other scores. The saved ``results``
+table comes from a file on disk, so every value is checked; what does not fit is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from selfaudit.core.enps import Category
+from selfaudit.core.levels import LevelOutcome, reproducibility
+from selfaudit.core.model import Model
+from selfaudit.core.results import EnpsAnswer, Results
+from selfaudit.core.scoring import DimensionScore
+from selfaudit.core.turnover import CATEGORIES, TurnoverCost
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _dimension(raw: Any) -> DimensionScore | None:
+    if not isinstance(raw, dict) or _text(raw.get("id")) is None:
+        return None
+    sides = raw.get("by_side", {})
+    by_side = {}
+    if isinstance(sides, dict):
+        by_side = {k: v for k, v in ((k, _number(v)) for k, v in sides.items()) if v is not None}
+    return DimensionScore(
+        dimension=raw["id"],
+        score=_number(raw.get("score")),
+        band=_text(raw.get("band")),
+        answered=_whole(raw.get("answered")) or 0,
+        skipped=_whole(raw.get("skipped")) or 0,
+        by_side=by_side,
+    )
+
+
+def _enps(raw: Any) -> EnpsAnswer | None:
+    if not isinstance(raw, dict):
+        return None
+    answer, item = _whole(raw.get("answer")), _text(raw.get("item"))
+    category = _text(raw.get("category"))
+    if answer is None or item is None or category not in {c.value for c in Category}:
+        return None
+    return EnpsAnswer(item, answer, Category(category))
+
+
+def _levels(raw: Any) -> LevelOutcome | None:
+    if not isinstance(raw, dict):
+        return None
+    met, reached = raw.get("met"), _whole(raw.get("reached"))
+    if not isinstance(met, list) or not all(isinstance(m, bool) for m in met) or reached is None:
+        return None
+    unanswered = raw.get("unanswered", [])
+    skipped = set(unanswered) if isinstance(unanswered, list) else set()
+    profile = tuple(None if i + 1 in skipped else m for i, m in enumerate(met))
+    answered = [m for m in profile if m is not None]
+    return LevelOutcome(reached, profile, reproducibility([answered]), _whole(raw.get("next")))
+
+
+def _turnover(raw: Any, answers: Mapping[str, Any]) -> TurnoverCost | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("per_leaver"), dict):
+        return None
+    per_leaver = {c: _number(raw["per_leaver"].get(c)) for c in CATEGORIES}
+    figures = {
+        k: _number(raw.get(k))
+        for k in (
+            "cost_per_leaver",
+            "annual_cost",
+            "pct_of_salary",
+            "turnover_rate_pct",
+            "target_rate_pct",
+            "yearly_saving",
+        )
+    }
+    headcount = _number(raw.get("headcount", answers.get("headcount")))
+    leavers = _number(raw.get("leavers", answers.get("leavers")))
+    if None in per_leaver.values() or None in figures.values() or None in (headcount, leavers):
+        return None
+    used = raw.get("defaults_used", [])
+    return TurnoverCost(
+        per_leaver={k: v for k, v in per_leaver.items() if v is not None},
+        cost_per_leaver=figures["cost_per_leaver"] or 0.0,
+        annual_cost=figures["annual_cost"] or 0.0,
+        pct_of_salary=figures["pct_of_salary"] or 0.0,
+        headcount=headcount or 0.0,
+        leavers=leavers or 0.0,
+        turnover_rate_pct=figures["turnover_rate_pct"] or 0.0,
+        target_rate_pct=figures["target_rate_pct"] or 0.0,
+        yearly_saving=figures["yearly_saving"] or 0.0,
+        defaults_used=_texts(used),
+    )
+
+
+def stored_results(
+    set_id: str, model: Model, saved: Mapping[str, Any], answers: Mapping[str, Any]
+) -> Results:
+    """The :class:`Results` a session was saved with (see module docstring)."""
+    dims = saved.get("dimensions", [])
+    dimensions = tuple(
+        d for d in (_dimension(x) for x in (dims if isinstance(dims, list) else [])) if d
+    )
+    skipped = saved.get("skipped", [])
+    return Results(
+        set_id=set_id,
+        model=model,
+        answered=_whole(saved.get("answered")) or len(answers),
+        skipped=_texts(skipped),
+        dimensions=dimensions,
+        enps=_enps(saved.get("enps")),
+        levels=_levels(saved.get("levels")) if model is Model.LEVELS else None,
+        turnover=_turnover(saved.get("turnover"), answers)
+        if model is Model.TURNOVER_COST
+        else None,
+    )

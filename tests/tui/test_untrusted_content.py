@@ -1,0 +1,96 @@
+"""What comes from files (a custom set's texts, old drafts and sessions) is shown, never obeyed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from textual.command import CommandPalette
+from textual.widgets import Static
+
+from selfaudit import paths
+from selfaudit.questionnaires import load_catalog
+from selfaudit.store import Store
+from tests.tui.conftest import home_loaded, make_app, wait_for
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sets" / "mini.toml"
+
+
+def install_custom_set(title: str) -> None:
+    """Put a copy of the mini set, with another title, in the user's sets folder."""
+    folder = paths.user_sets_dir()
+    folder.mkdir(parents=True)
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        'title = { en = "Mini", nl = "Mini" }', f"title = {{ en = '{title}', nl = '{title}' }}"
+    )
+    (folder / "mini.toml").write_text(text, encoding="utf-8")
+
+
+async def test_a_set_title_with_markup_is_shown_as_typed_in_the_palette() -> None:
+    install_custom_set("[/] [b]x [@click=app.quit]go")
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"Start: [/]")
+        await pilot.pause(0.5)
+        palette = app.screen
+        hits = [str(o.prompt) for o in palette.query_one("CommandList").options]
+        assert any("[/] [b]x [@click=app.quit]go" in h for h in hits), hits
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "IntroScreen")
+        assert app.is_running  # the "click" in the title did not quit the app
+
+
+async def test_unsaved_results_open_again_on_the_results_screen() -> None:
+    qset = load_catalog().sets["choose-us"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    draft.answers = {"enps": 9}
+    draft.position = len(qset.items)  # every question passed: the results were on screen
+    store.save_draft(draft)
+    store.close()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        assert app.screen.results.enps.answer == 9
+
+
+async def test_a_draft_with_answers_the_set_no_longer_accepts_does_not_crash() -> None:
+    qset = load_catalog().sets["choose-us"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    draft.set_hash = "an older version"
+    draft.answers = {"enps": 9, "stay_year": "yes please", "gone": 3}
+    draft.position = len(qset.items)
+    store.save_draft(draft)
+    store.close()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        assert app.screen.draft.answers == {"enps": 9}
+
+
+async def test_a_session_of_an_older_set_version_shows_its_saved_figures() -> None:
+    qset = load_catalog().sets["choose-us"]
+    older = dataclasses.replace(qset, version="0.9")
+    store = Store.open()
+    session = store.save_session(older, {"enps": 3, "stay_year": 5})
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("h")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        screen = app.screen
+        assert screen.as_saved
+        assert screen.results.to_dict() == session.results
+        notes = [str(s.render()) for s in screen.query(Static).results()]
+        assert any("earlier version" in n for n in notes)
