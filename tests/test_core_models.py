@@ -64,7 +64,7 @@ def test_level_profile_with_a_gap() -> None:
     assert outcome.reached == 1
     assert outcome.next_level == 2
     # Two levels met; the ideal pattern is T T F F F; positions 2 and 3 differ: CR = 1 - 2/5.
-    assert guttman_errors(outcome.met) == 2
+    assert guttman_errors([True, False, True, False, False]) == 2
     assert outcome.reproducibility == pytest.approx(0.6)
     assert not outcome.consistent
 
