@@ -79,11 +79,12 @@ async def answer_current(pilot: Pilot[Any], qset: QuestionSet) -> object:
     if item.kind is Kind.LIKERT5:
         keys, expected = ["4", "enter"], 4
     elif item.kind is Kind.SCALE10:
-        keys, expected = ["down"] * 8 + ["enter"], 8  # arrows only: digits are never required
+        # arrows only: digits are never required; nothing is highlighted before the first ↓
+        keys, expected = ["down"] * 9 + ["enter"], 8
     elif item.kind is Kind.YESNO:
         keys, expected = ["1", "enter"], True
     elif item.kind is Kind.CHOICE:
-        keys, expected = ["enter"], item.options[0].id
+        keys, expected = ["down", "enter"], item.options[0].id
     elif item.kind is Kind.TEXT:
         keys, expected = [*"Team [ok]", "enter"], "Team [ok]"
     else:

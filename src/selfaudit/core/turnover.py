@@ -34,6 +34,9 @@ INPUTS = (
     "target_turnover_pct",
 )
 
+#: The input the what-if changes.
+TARGET_ITEM = "target_turnover_pct"
+
 #: Boushey & Glynn (Center for American Progress, 2012): the median cost of replacing an
 #: employee across the studies they reviewed, as a percentage of annual salary.
 MEDIAN_PCT_OF_SALARY = 21.0

@@ -13,10 +13,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 
+from selfaudit.core.answers import usable_answers
 from selfaudit.i18n import t
 from selfaudit.questionnaires import Catalog, load_catalog
 from selfaudit.settings import Settings, SettingsError, load_settings, save_settings
-from selfaudit.store import Store, StoreError
+from selfaudit.store import DraftBusy, Store, StoreError
 from selfaudit.tui.clock import Clock, system_clock
 from selfaudit.tui.commands import SelfAuditCommands
 from selfaudit.tui.translate import translate_bindings
@@ -160,6 +161,11 @@ class SelfAuditApp(App[int]):
         its output thread; a watchdog ends the process if the orderly exit has not within 3 s.
         """
         code = 128 + int(sig)
+        from selfaudit.tui.screens.base import BaseScreen
+
+        if isinstance(self.screen, BaseScreen):
+            with contextlib.suppress(Exception):  # leaving anyway; answers are already saved
+                self.screen.keep_draft()
         self.release()
         watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
         watchdog.daemon = True
@@ -167,7 +173,12 @@ class SelfAuditApp(App[int]):
         self.exit(return_code=code)
 
     async def action_quit(self) -> None:
-        """Quit at once: every answer is already saved; locks are released."""
+        """Quit: every answer is already saved; what a screen holds unsaved is saved first."""
+        from selfaudit.tui.screens.base import BaseScreen
+
+        screen = self.screen
+        if isinstance(screen, BaseScreen) and not screen.keep_draft():
+            return  # the save failed: the export dialog is open, the answers are in memory
         self.exit_cleanly()
 
     def exit_cleanly(self) -> None:
@@ -194,22 +205,65 @@ class SelfAuditApp(App[int]):
                 CommandPalette(placeholder=self.t("palette.placeholder"), id="--command-palette")
             )
 
-    def go_home(self) -> None:
-        """Back to the home screen, refreshed."""
+    def go_home(self) -> bool:
+        """Back to the home screen, refreshed; each screen left saves what it holds first.
+
+        Returns ``False`` when a screen could not save (its export dialog is then open).
+        """
+        from selfaudit.tui.screens.base import BaseScreen
         from selfaudit.tui.screens.home import HomeScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            screen = self.screen
+            if isinstance(screen, BaseScreen) and not screen.leave():
+                return False
             self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.reload()
+        return True
 
     def start_set(self, set_id: str) -> None:
-        """Show a set's introduction, from where the user starts it."""
+        """Show a set's introduction (from anywhere), offering an unfinished draft of it first."""
+        from selfaudit.tui.screens.home import HomeScreen
         from selfaudit.tui.screens.intro import IntroScreen
 
         qset = self.catalog.get(set_id)
-        if qset is not None:
-            self.push_screen(IntroScreen(qset))
+        if qset is None or not self.go_home():
+            return
+        home = self.screen
+        drafts = home.drafts if isinstance(home, HomeScreen) else []
+        unfinished = next((d.id for d in drafts if d.set_id == set_id), None)
+        self.push_screen(IntroScreen(qset, unfinished))
+
+    def resume(self, draft_id: str) -> None:
+        """Open a draft where it was left: at its question, or at its unsaved results."""
+        from selfaudit.tui.screens.question import QuestionScreen
+        from selfaudit.tui.screens.results import ResultsScreen
+
+        store = self.store
+        if store is None:
+            return
+        try:
+            draft = store.open_draft(draft_id)
+        except DraftBusy as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        qset = self.catalog.get(draft.set_id)
+        if qset is None:
+            store.close_draft(draft_id)
+            return
+        if draft.set_hash and draft.set_hash != qset.content_hash:
+            answers, dropped = usable_answers(qset, draft.answers, draft.lang)
+            draft.answers = answers
+            key = "notify.set-changed-dropped" if dropped else "notify.set-changed"
+            self.notify(self.t(key, count=len(dropped)), severity="warning")
+        if draft.position >= len(qset.items):
+            self.push_screen(ResultsScreen(qset, draft=draft))
+        else:
+            self.push_screen(QuestionScreen(qset, draft))
 
     def open_settings(self) -> None:
         """Show the settings screen."""

@@ -52,7 +52,9 @@ class SelfAuditCommands(Provider):
                 )
             )
         out.append((app.t("cmd.help"), app.t("cmd.help.help"), app.action_help))
-        out.append((app.t("cmd.quit"), app.t("cmd.quit.help"), app.exit_cleanly))
+        out.append(
+            (app.t("cmd.quit"), app.t("cmd.quit.help"), partial(app.call_later, app.action_quit))
+        )
         return out
 
     async def discover(self) -> Hits:

@@ -72,6 +72,20 @@ class BaseScreen(Screen[None]):
             return
         self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=20)
 
+    def keep_draft(self) -> bool:
+        """Save what is on screen but not yet saved, before the app quits (override).
+
+        Returns whether it is safe to leave.
+        """
+        return True
+
+    def leave(self) -> bool:
+        """Save what this screen holds and release its draft, before it is closed (override).
+
+        Returns whether it is safe to close the screen.
+        """
+        return self.keep_draft()
+
     def remember_state(self) -> None:
         """Copy what is typed into widgets into attributes before a recompose (override)."""
 

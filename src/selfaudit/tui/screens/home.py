@@ -14,16 +14,13 @@ from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from selfaudit.core.answers import usable_answers
 from selfaudit.core.checkin import next_check_in
 from selfaudit.core.headline import HeadlineKind, headline
 from selfaudit.core.model import QuestionSet
 from selfaudit.i18n import fmt_date, fmt_money
-from selfaudit.store import Draft, DraftBusy, SessionSummary, StoreError
+from selfaudit.store import Draft, SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
-from selfaudit.tui.screens.question import QuestionScreen
-from selfaudit.tui.screens.results import ResultsScreen
 
 
 class HomeScreen(BaseScreen):
@@ -244,34 +241,7 @@ class HomeScreen(BaseScreen):
         if kind == "set":
             self.sa.start_set(key)
         elif kind == "draft":
-            self.resume(key)
-
-    def resume(self, draft_id: str) -> None:
-        """Open a draft where it was left."""
-        store = self.sa.store
-        if store is None:
-            return
-        try:
-            draft = store.open_draft(draft_id)
-        except DraftBusy as exc:
-            self.sa.notify(str(exc), severity="warning", markup=False)
-            return
-        except StoreError as exc:
-            self.sa.notify(str(exc), severity="error", markup=False)
-            return
-        qset = self.sa.catalog.get(draft.set_id)
-        if qset is None:
-            store.close_draft(draft_id)
-            return
-        if draft.set_hash and draft.set_hash != qset.content_hash:
-            answers, dropped = usable_answers(qset, draft.answers, draft.lang)
-            draft.answers = answers
-            key = "notify.set-changed-dropped" if dropped else "notify.set-changed"
-            self.sa.notify(self.t(key, count=len(dropped)), severity="warning")
-        if draft.position >= len(qset.items):
-            self.app.push_screen(ResultsScreen(qset, draft=draft))
-        else:
-            self.app.push_screen(QuestionScreen(qset, draft))
+            self.sa.resume(key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discard":

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.question import QuestionScreen
 
 
 class IntroScreen(BaseScreen):
@@ -21,9 +22,11 @@ class IntroScreen(BaseScreen):
         Binding("escape", "home", "Home"),
     ]
 
-    def __init__(self, qset: QuestionSet) -> None:
+    def __init__(self, qset: QuestionSet, unfinished: str | None = None) -> None:
         super().__init__()
         self.qset = qset
+        self.unfinished = unfinished
+        """A draft of this set left half-way, offered before a new start."""
 
     def compose(self) -> ComposeResult:
         q = self.qset
@@ -36,14 +39,26 @@ class IntroScreen(BaseScreen):
                 facts += " · " + self.t("intro.minutes", minutes=q.minutes)
             yield Static(facts, classes="muted", markup=False)
             yield Static(self.t("intro.private"), classes="muted", markup=False)
-            yield Button(self.t("intro.start"), id="start", variant="primary")
+            if self.unfinished:
+                yield Static(self.t("intro.unfinished"), classes="warning", markup=False)
+                with Horizontal(id="intro-buttons"):
+                    yield Button(self.t("intro.continue"), id="continue", variant="primary")
+                    yield Button(self.t("intro.start-new"), id="start")
+            else:
+                yield Button(self.t("intro.start"), id="start", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
+        self.query_one("#continue" if self.unfinished else "#start", Button).focus()
 
     def after_recompose(self) -> None:
-        self.query_one("#start", Button).focus()
+        self.on_mount()
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self) -> None:
+        if self.unfinished:
+            self.app.pop_screen()
+            self.sa.resume(self.unfinished)
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
@@ -59,8 +74,6 @@ class IntroScreen(BaseScreen):
         except StoreError as exc:
             self.sa.notify(str(exc), severity="error", markup=False)
             return
-        from selfaudit.tui.screens.question import QuestionScreen
-
         self.app.switch_screen(QuestionScreen(self.qset, draft))
 
     def action_home(self) -> None:

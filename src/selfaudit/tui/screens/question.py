@@ -59,6 +59,9 @@ class QuestionScreen(BaseScreen):
         Binding("pagedown", "page_skip", "Skip", show=False, priority=True),
         Binding("n", "note", "Note"),
         Binding("w", "why", "Why?"),
+        # While a field has focus the letters are typed; F2 and F3 still reach "why" and "note".
+        Binding("f2", "why_typing", "Why?"),
+        Binding("f3", "note_typing", "Note"),
         Binding("escape", "home", "Home"),
         *[Binding(str(d), f"digit({d})", show=False) for d in range(10)],
     ]
@@ -144,14 +147,15 @@ class QuestionScreen(BaseScreen):
             Kind.TEXT: "hint.text",
         }[kind]
         hint = self.t(key)
-        if not self.item.required:
-            if kind in (Kind.NUMBER, Kind.TEXT):
-                hint += " " + self.t("hint.empty") + " " + self.t("hint.input-nav")
-            else:
-                hint += " " + self.t("hint.skip")
-        else:
+        if self.item.required:
             hint += " " + self.t("hint.required")
-        return hint
+        elif self.item.default is not None:
+            hint += " " + self.t("hint.empty-default")
+        elif kind in (Kind.NUMBER, Kind.TEXT):
+            hint += " " + self.t("hint.empty")
+        if kind in (Kind.NUMBER, Kind.TEXT):
+            return hint + " " + self.t("hint.input-nav")
+        return hint + " " + self.t("hint.skip")
 
     def _note_line(self) -> str:
         note = self.draft.notes.get(self.item.id, "")
@@ -171,8 +175,9 @@ class QuestionScreen(BaseScreen):
             self.query_one("#answer-input", Input).focus()
         else:
             choices = self.query_one("#choices", ChoiceList)
-            index = choices.index_of(self.draft.answers.get(self.item.id))
-            choices.highlighted = index if index is not None else 0
+            # Nothing is highlighted until the user moves or types a digit: a stray Enter
+            # must never answer a question.
+            choices.highlighted = choices.index_of(self.draft.answers.get(self.item.id))
             choices.focus()
         self.refresh_bindings()
 
@@ -288,10 +293,12 @@ class QuestionScreen(BaseScreen):
         # Letter keys belong to the text field while it has focus; PgUp/PgDn still work.
         if action in ("back", "skip", "note", "why", "digit") and self._typing():
             return False
+        if action in ("why_typing", "note_typing") and not self._typing():
+            return False
         if action == "back" and self.draft.position == 0:
             return None
-        if action == "skip" and self.item.required:
-            return None
+        if action in ("skip", "page_skip") and self.item.required:
+            return None if self.item.id not in self.draft.answers else True
         return True
 
     async def action_page_back(self) -> None:
@@ -308,15 +315,27 @@ class QuestionScreen(BaseScreen):
             await self.show_position(self.draft.position - 1)
 
     async def action_skip(self) -> None:
-        """Leave this question unanswered (never counted as zero) and go on."""
+        """Go on; an unanswered question is skipped (never counted as zero).
+
+        An answer given earlier is kept: paging forward through answered questions to review
+        them must not erase them.
+        """
         item = self.item
-        if item.required:
-            self.sa.notify(self.t("answer.required"), severity="warning")
-            return
-        self.draft.answers.pop(item.id, None)
-        if item.id not in self.draft.skipped:
-            self.draft.skipped.append(item.id)
+        if item.id not in self.draft.answers:
+            if item.required:
+                self.sa.notify(self.t("answer.required"), severity="warning")
+                return
+            if item.id not in self.draft.skipped:
+                self.draft.skipped.append(item.id)
         await self.show_position(self.draft.position + 1)
+
+    def action_why_typing(self) -> None:
+        """F2: why we ask, also while typing in a field."""
+        self.action_why()
+
+    def action_note_typing(self) -> None:
+        """F3: a note, also while typing in a field."""
+        self.action_note()
 
     def action_why(self) -> None:
         """Show or hide why we ask this question."""
@@ -341,13 +360,19 @@ class QuestionScreen(BaseScreen):
         self.save()
         self.query_one("#note-line", Static).update(self._note_line())
 
-    def action_home(self) -> None:
-        """Back to the home screen; the draft stays saved and can be resumed."""
+    def leave(self) -> bool:
+        """Save the draft and release its lock; ``False`` (and an export offer) if saving failed."""
         self.remember_state()
         if not self.save():
-            return  # stay with the answers in memory; the export dialog is open
+            return False
         store = self.sa.store
         if store is not None:
             store.close_draft(self.draft.id)
+        return True
+
+    def action_home(self) -> None:
+        """Back to the home screen; the draft stays saved and can be resumed."""
+        if not self.leave():
+            return  # stay with the answers in memory; the export dialog is open
         self.sa.notify(self.t("notify.draft-kept"))
         self.app.pop_screen()

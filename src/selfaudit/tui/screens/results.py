@@ -13,7 +13,7 @@ from selfaudit.core.answers import usable_answers
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
 from selfaudit.core.stored import stored_results
-from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
+from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY, TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from selfaudit.store import Draft, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -90,7 +90,10 @@ class ResultsScreen(BaseScreen):
             yield Static(
                 self.t("results.title", title=q.t(q.title, lang)), classes="title", markup=False
             )
-            yield Static(self._saved_line(), id="saved-line", markup=False)
+            with Horizontal(id="saved-row"):
+                yield Static(self._saved_line(), id="saved-line", markup=False)
+                if not self.saved:
+                    yield Button(self.t("results.save"), id="save-top", variant="primary")
             if self.as_saved:
                 yield Static(self.t("results.as-saved"), classes="warning", markup=False)
             r = self.results
@@ -190,10 +193,14 @@ class ResultsScreen(BaseScreen):
                 continue
             yield Static(q.t(dim.title, lang), classes="dim-title", markup=False)
             band = bands.get(score.band or "")
-            with Horizontal(classes="bar-row"):
-                yield ScoreBar(score.score)
-                label = q.t(band.label, lang) if band else self.t("results.no-score")
+            label = q.t(band.label, lang) if band else self.t("results.no-score")
+            if score.score is None and band is not None:
+                # Banded without a 0-100 score (the eNPS answer): a bar would read as zero.
                 yield Static(f"  {label}", classes="bar-band", markup=False)
+            else:
+                with Horizontal(classes="bar-row"):
+                    yield ScoreBar(score.score)
+                    yield Static(f"  {label}", classes="bar-band", markup=False)
             if score.by_side:
                 sides = ", ".join(
                     f"{self.t('side.' + side)} {round(value)}"
@@ -262,8 +269,9 @@ class ResultsScreen(BaseScreen):
             yield Static(text, id="chosen-actions", markup=False)
             yield Static(self.t("results.back-home"), classes="muted", markup=False)
             return
-        yield Static(self.t("results.actions.hint"), classes="muted", markup=False)
         self.candidates = self._candidate_actions() + self.custom
+        hint = "results.actions.hint" if self.candidates else "results.actions.hint-own"
+        yield Static(self.t(hint), classes="muted", markup=False)
         yield Checklist(self.candidates, self.checked, id="actions")
         yield Input(
             self.typed_action,
@@ -304,7 +312,7 @@ class ResultsScreen(BaseScreen):
             self.query_one("#actions", Checklist).add_entry(text)
             event.input.value = ""
 
-    @on(Button.Pressed, "#save")
+    @on(Button.Pressed, "#save, #save-top")
     def _save_pressed(self) -> None:
         self.action_save()
 
@@ -324,6 +332,7 @@ class ResultsScreen(BaseScreen):
             checklist.add_entry(own)
             self.typed_action = ""
         self.draft.actions = checklist.ticked
+        self._keep_what_if()
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)
         except StoreError as exc:
@@ -337,16 +346,41 @@ class ResultsScreen(BaseScreen):
         self._focus_first()
         self.query_one("#results-box", VerticalScroll).scroll_home(animate=False)
 
+    def _keep_what_if(self) -> None:
+        """A target rate the user changed in the what-if becomes the set's target answer."""
+        found = self.query(WhatIf).results(WhatIf)
+        what_if = next(iter(found), None)
+        if what_if is None or self.draft is None:
+            return
+        if what_if.target_pct != what_if.cost.target_rate_pct:
+            self.draft.answers[TARGET_ITEM] = what_if.target_pct
+
+    def keep_draft(self) -> bool:
+        """Save the ticked actions and the what-if target with the draft (on Esc and on quit)."""
+        if self.saved or self.draft is None or self.sa.store is None:
+            return True
+        self.remember_state()
+        self.draft.actions = [e for i, e in enumerate(self.candidates) if i in self.checked]
+        self._keep_what_if()
+        try:
+            self.sa.store.save_draft(self.draft)
+        except StoreError as exc:
+            self.offer_export(self.draft, str(exc))
+            return False
+        return True
+
+    def leave(self) -> bool:
+        """Keep the unsaved result as a draft and release its lock."""
+        if not self.keep_draft():
+            return False  # stay: leaving would drop the only copy of the chosen actions
+        if not self.saved and self.draft is not None and self.sa.store is not None:
+            self.sa.store.close_draft(self.draft.id)
+        return True
+
     def action_home(self) -> None:
         """Back home; an unsaved result stays a draft that opens here again."""
-        if not self.saved and self.draft is not None and self.sa.store is not None:
-            self.remember_state()
-            self.draft.actions = [e for i, e in enumerate(self.candidates) if i in self.checked]
-            try:
-                self.sa.store.save_draft(self.draft)
-            except StoreError as exc:
-                self.offer_export(self.draft, str(exc))
-                return  # stay: leaving would drop the only copy of the chosen actions
-            self.sa.store.close_draft(self.draft.id)
+        if not self.leave():
+            return
+        if not self.saved:
             self.sa.notify(self.t("notify.draft-kept"))
         self.app.pop_screen()
