@@ -23,6 +23,8 @@ from selfaudit.core.model import QuestionSet
 from selfaudit.store import Store, StoreError, atomic
 from tests.store.conftest import ANSWERS
 
+ELSEWHERE = "choose another folder with --data-dir or SELFAUDIT_DATA_DIR"
+
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
@@ -96,7 +98,7 @@ def test_read_only_data_dir(
 
     monkeypatch.setattr(atomic.os, "open", read_only_open)
     draft.answers["ignore"] = 4
-    with pytest.raises(StoreError, match="read-only; choose another data dir with --data-dir"):
+    with pytest.raises(StoreError, match=f"read-only; {ELSEWHERE}"):
         store.save_draft(draft)
     with pytest.raises(StoreError, match="read-only"):
         store.save_session(mini, ANSWERS)
@@ -142,7 +144,9 @@ def test_read_only_data_dir_by_file_mode(mini_path: Path) -> None:
             check=False,
         )
         assert result.returncode == 3, result.stderr
-        assert "permission denied; check the folder's owner and permissions" in result.stdout
+        assert f"permission denied; check the folder's owner and permissions, or {ELSEWHERE}" in (
+            result.stdout
+        )
         assert "Traceback" not in result.stdout + result.stderr
         assert list(store.sessions_dir.iterdir()) == []
     finally:
