@@ -186,3 +186,23 @@ def test_existing_open_folders_are_tightened_not_widened(tmp_path: Path) -> None
     assert stat.S_IMODE(root.stat().st_mode) == 0o700  # group and other access removed
     assert stat.S_IMODE((root / "sessions").stat().st_mode) == 0o500  # the owner's choice kept
     (root / "sessions").chmod(0o700)
+
+
+def test_missing_parents_are_made_private_under_umask_000(
+    isolated_dirs: Path, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default data dir under a fresh HOME: ~/.local and ~/.local/share are made 0700 too."""
+    home = isolated_dirs / "fresh-home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("SELFAUDIT_DATA_DIR")
+    monkeypatch.delenv("XDG_DATA_HOME")
+    old = os.umask(0o000)
+    try:
+        store = Store.open()
+        store.save_session(mini, ANSWERS)
+    finally:
+        os.umask(old)
+    assert store.root == home / ".local" / "share" / "selfaudit"
+    for folder in (home / ".local", home / ".local" / "share", store.root, store.sessions_dir):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
