@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from selfaudit.store import Store, StoreError
@@ -24,7 +27,7 @@ def test_losing_the_race_reads_the_winner(store: Store, monkeypatch: pytest.Monk
 
     real = identity.write_atomic
 
-    def racing(path, data, **kwargs):  # type: ignore[no-untyped-def]
+    def racing(path: Path, data: bytes, **kwargs: Any) -> None:
         real(path, b'pseudonym = "anon-winner"\n', **kwargs)  # the other window wins
         raise FileExistsError(path)
 

@@ -130,7 +130,7 @@ class Drafts:
             self.release(draft_id)
             raise StoreError(f"The draft cannot be read: {unreadable_reason(path, exc)}") from None
 
-    def list(self) -> list[Draft]:
+    def readable(self) -> list[Draft]:
         """Every readable draft not yet completed (newest first); the rest is for ``doctor``."""
         found = []
         for path in toml_files(self.folder):

@@ -6,7 +6,7 @@ import secrets
 from pathlib import Path
 
 from selfaudit.store.atomic import encode_toml, write_atomic
-from selfaudit.store.errors import StoreError
+from selfaudit.store.errors import NotDurable, StoreError
 from selfaudit.tomlio import TomlError, read_toml
 
 FILE_NAME = "identity.toml"
@@ -46,4 +46,6 @@ def pseudonym(root: Path) -> str:
         if found is None:
             raise _damaged(path) from None
         return found
+    except NotDurable:
+        pass  # the file is in place; at worst a power cut now means a new pseudonym later
     return name

@@ -88,7 +88,7 @@ class Store:
 
     def drafts(self) -> list[Draft]:
         """Every readable draft, newest first (unreadable ones are left for ``doctor``)."""
-        return self.drafts_store.list()
+        return self.drafts_store.readable()
 
     def close_draft(self, draft_id: str) -> None:
         """Release this window's lock on a draft (its file stays)."""
