@@ -87,31 +87,27 @@ def fresh_store() -> Iterator[Store]:
             store.close()
 
 
-def _session(
-    answers: dict[str, Any],
-    notes: dict[str, str],
-    team: str,
-    respondent: str,
-    started: dt.datetime,
-    completed: dt.datetime,
-    actions: list[str],
-) -> Session:
-    return Session(
-        id=str(uuid.uuid4()),
-        format_version=2,
-        set_id="mini",
-        set_version="1.0",
-        set_hash="h",
-        started_at=started,
-        completed_at=completed,
-        team=team,
-        respondent=respondent,
-        lang="en",
-        answers=answers,
-        notes=notes,
-        skipped=(),
-        actions=tuple(actions),
-        results={"model": "dimensions", "big": 2**40},
+def sessions(
+    text: st.SearchStrategy[str], value: st.SearchStrategy[Any], when: st.SearchStrategy[Any]
+) -> st.SearchStrategy[Session]:
+    """Sessions whose texts, answer values and timestamps come from the given strategies."""
+    return st.builds(
+        Session,
+        id=st.uuids().map(str),
+        format_version=st.just(2),
+        set_id=st.just("mini"),
+        set_version=st.just("1.0"),
+        set_hash=st.just("h"),
+        started_at=when,
+        completed_at=when,
+        team=text,
+        respondent=text,
+        lang=st.just("en"),
+        answers=st.dictionaries(KEYS, value, max_size=6),
+        notes=st.dictionaries(KEYS, text, max_size=3),
+        skipped=st.just(()),
+        actions=st.lists(text, max_size=3).map(tuple),
+        results=st.just({"model": "dimensions", "big": 2**40}),
     )
 
 
@@ -143,50 +139,15 @@ def check_session_round_trip(session: Session) -> None:
 
 
 @SETTINGS
-@given(
-    answers=st.dictionaries(KEYS, ANY_VALUE, max_size=6),
-    notes=st.dictionaries(KEYS, ANY_TEXT, max_size=3),
-    team=ANY_TEXT,
-    respondent=ANY_TEXT,
-    started=ANY_WHEN,
-    completed=ANY_WHEN,
-    actions=st.lists(ANY_TEXT, max_size=3),
-)
-def test_session_round_trip(
-    answers: dict[str, Any],
-    notes: dict[str, str],
-    team: str,
-    respondent: str,
-    started: dt.datetime,
-    completed: dt.datetime,
-    actions: list[str],
-) -> None:
-    check_session_round_trip(
-        _session(answers, notes, team, respondent, started, completed, actions)
-    )
+@given(session=sessions(ANY_TEXT, ANY_VALUE, ANY_WHEN))
+def test_session_round_trip(session: Session) -> None:
+    check_session_round_trip(session)
 
 
 @SETTINGS
-@given(
-    answers=st.dictionaries(KEYS, CLEAN_VALUE, max_size=6),
-    notes=st.dictionaries(KEYS, CLEAN_TEXT, max_size=3),
-    team=CLEAN_TEXT,
-    respondent=CLEAN_TEXT,
-    started=CLEAN_WHEN,
-    completed=CLEAN_WHEN,
-    actions=st.lists(CLEAN_TEXT, max_size=3),
-)
-def test_clean_sessions_always_save(
-    answers: dict[str, Any],
-    notes: dict[str, str],
-    team: str,
-    respondent: str,
-    started: dt.datetime,
-    completed: dt.datetime,
-    actions: list[str],
-) -> None:
-    session = _session(answers, notes, team, respondent, started, completed, actions)
-    assert not must_refuse(session, [started, completed])
+@given(session=sessions(CLEAN_TEXT, CLEAN_VALUE, CLEAN_WHEN))
+def test_clean_sessions_always_save(session: Session) -> None:
+    assert not must_refuse(session, [session.started_at, session.completed_at])
     check_session_round_trip(session)
 
 
