@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -72,13 +75,133 @@ def test_take_reports_every_problem_and_saves_nothing(with_mini: None, tmp_path:
         (["take", "mini", "--answers", "/nonexistent.toml"], "/nonexistent.toml: no such file"),
         (["frobnicate"], "invalid choice"),
         (["show", "zzzz"], "No session id starts with 'zzzz'"),
+        (["show", "ab"], "Give at least the first 4 characters"),
+        (["take", "mini", "--answers", "x.toml", "--team", "a" * 201], "--team is 201 characters"),
+        (["take", "mini", "--answers", "x.toml", "--team", "a\x01b"], "--team contains a control"),
+        (["take", "mini", "--answers", "x.toml", "--respondent", "a\nb"], "--respondent contains"),
+        (
+            ["take", "mini", "--answers", "x.toml", "--team", os.fsdecode(b"\xff\xfe")],
+            "--team is not valid UTF-8 text",
+        ),
     ],
 )
-def test_bad_input_is_one_clear_line(with_mini: None, args: list[str], message: str) -> None:
+def test_bad_input_is_one_clear_line_and_exit_2(
+    with_mini: None, args: list[str], message: str
+) -> None:
     result = run_cli(*args)
-    assert result.returncode in (1, 2)
+    assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_show_ambiguous_prefix_is_bad_input(with_mini: None, tmp_path: Path) -> None:
+    saved = json.loads(
+        run_cli("take", "mini", "--answers", _answers(tmp_path, GOOD), "--json").stdout
+    )
+    path = Path(saved["path"])
+    twin = path.with_name(saved["id"][:8] + "-0000-4000-8000-000000000000.toml")
+    twin.write_text("not read")
+    result = run_cli("show", saved["id"][:8])
+    assert result.returncode == 2
+    assert f"'{saved['id'][:8]}' matches 2 sessions; give more characters" in result.stderr
+
+
+def test_show_a_newer_session_names_file_and_versions(with_mini: None, tmp_path: Path) -> None:
+    saved = json.loads(
+        run_cli("take", "mini", "--answers", _answers(tmp_path, GOOD), "--json").stdout
+    )
+    path = Path(saved["path"])
+    path.write_text(path.read_text().replace("format_version = 2", "format_version = 7"))
+    result = run_cli("show", saved["id"][:6])
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"selfaudit: Cannot read {path}: format_version 7 is newer than this build reads "
+        "(up to 2); update selfaudit to read it. The file is left as it is.\n"
+    )
+
+
+def test_show_an_unreadable_file_names_it_once(with_mini: None, tmp_path: Path) -> None:
+    saved = json.loads(
+        run_cli("take", "mini", "--answers", _answers(tmp_path, GOOD), "--json").stdout
+    )
+    path = Path(saved["path"])
+    path.write_text("format_version = [")
+    result = run_cli("show", saved["id"])
+    assert result.returncode == 1
+    assert result.stderr.count(str(path)) == 1 and "invalid TOML" in result.stderr
+
+
+def test_show_uses_stored_results_when_the_set_changed(with_mini: None, tmp_path: Path) -> None:
+    saved = json.loads(
+        run_cli("take", "mini", "--answers", _answers(tmp_path, GOOD), "--json").stdout
+    )
+    assert "Serving" in run_cli("show", saved["id"]).stdout
+    installed = Path(os.environ["SELFAUDIT_CONFIG_DIR"]) / "questionnaires" / "mini.toml"
+    installed.write_text(installed.read_text() + "\n# edited, same version\n")
+    shown = run_cli("show", saved["id"])
+    assert shown.returncode == 0
+    assert "stored results follow" in shown.stdout and "serve: 87.5" in shown.stdout
+
+
+def test_list_and_doctor_on_a_data_dir_that_is_a_file(with_mini: None, tmp_path: Path) -> None:
+    data = tmp_path / "data-file"
+    data.write_text("oops")
+    listed = run_cli("--data-dir", str(data), "list")
+    assert listed.returncode == 1
+    assert listed.stderr.startswith(f"selfaudit: Could not read the folder {data / 'sessions'}")
+    assert len(listed.stderr.splitlines()) == 1 and "Traceback" not in listed.stderr
+    doctor = run_cli("--data-dir", str(data), "doctor")
+    assert doctor.returncode == 1 and f"{data}: is not a folder" in doctor.stdout
+
+
+UNREADABLE = """
+import os, sys
+import contextlib, io
+from selfaudit.cli import main
+# Warm up first: as nobody, the interpreter's own files (under /root) cannot be imported.
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["--data-dir", os.path.join(sys.argv[1], "missing"), sys.argv[2]])
+if os.geteuid() == 0:  # root reads any folder: run as nobody so the mode applies
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
+sys.exit(main(["--data-dir", sys.argv[1], sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize("command", ["list", "doctor"])
+def test_list_and_doctor_on_an_unreadable_sessions_folder(command: str) -> None:
+    base = Path(tempfile.mkdtemp(dir="/tmp", prefix="selfaudit-unreadable-"))
+    try:
+        base.chmod(0o755)
+        data = base / "data"
+        (data / "sessions").mkdir(parents=True)
+        (data / "drafts").mkdir()
+        if os.geteuid() == 0:
+            for path in (data, *data.rglob("*")):
+                os.chown(path, 65534, 65534)
+        for path in (data, data / "drafts"):
+            path.chmod(0o700)
+        (data / "sessions").chmod(0o000)
+        result = subprocess.run(
+            [sys.executable, "-c", UNREADABLE, str(data), command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=base,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        if command == "list":
+            assert result.stderr.startswith(
+                f"selfaudit: Could not read the folder {data / 'sessions'}: permission denied"
+            )
+        else:
+            assert f"{data / 'sessions'}: the folder cannot be read" in result.stdout
+    finally:
+        (base / "data" / "sessions").chmod(0o700)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_show_text_and_doctor(with_mini: None, tmp_path: Path) -> None:
@@ -106,3 +229,73 @@ def test_data_dir_flag_overrides_environment(with_mini: None, tmp_path: Path) ->
     assert result.returncode == 0
     assert len(list((other / "sessions").glob("*.toml"))) == 1
     assert "Saved session" in result.stdout
+
+
+def _exported_draft(tmp_path: Path, set_path: Path) -> Path:
+    """A draft of ``set_path`` with answers, a note and a team, exported as the app would."""
+    from selfaudit.questionnaires import load_file
+    from selfaudit.store import Store
+
+    qset, _ = load_file(set_path)
+    assert qset is not None
+    store = Store.open()
+    draft = store.new_draft(qset, team="Ops", respondent="Kim", lang="nl")
+    draft.answers.update({"fast": 4, "people": 12.0})
+    draft.notes["fast"] = "slow on Fridays"
+    draft.actions = ["Call back"]
+    path = store.export_draft(draft, tmp_path)
+    store.close()
+    return path
+
+
+def test_take_recovers_an_exported_draft(with_mini: None, tmp_path: Path, mini_path: Path) -> None:
+    exported = _exported_draft(tmp_path, mini_path)
+    result = run_cli("take", "mini", "--answers", str(exported), "--json")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(run_cli("show", json.loads(result.stdout)["id"], "--json").stdout)
+    assert session["answers"] == {"fast": 4, "people": 12.0}
+    assert session["notes"] == {"fast": "slow on Fridays"}
+    assert (session["team"], session["respondent"], session["lang"]) == ("Ops", "Kim", "nl")
+    assert session["actions"] == ["Call back"]
+    override = run_cli(
+        "take", "mini", "--answers", str(exported), "--team", "Dev", "--lang", "en", "--json"
+    )
+    again = json.loads(run_cli("show", json.loads(override.stdout)["id"], "--json").stdout)
+    assert (again["team"], again["respondent"], again["lang"]) == ("Dev", "Kim", "en")
+
+
+def test_take_refuses_a_draft_of_another_set(
+    with_mini: None, tmp_path: Path, mini_path: Path
+) -> None:
+    exported = _exported_draft(tmp_path, mini_path)
+    result = run_cli("take", "choose-us", "--answers", str(exported))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"selfaudit: {exported} is a draft of the set 'mini', not 'choose-us'; "
+        f"run 'selfaudit take mini --answers {exported}'\n"
+    )
+
+
+def test_take_when_the_disk_cannot_confirm_the_save(
+    with_mini: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from selfaudit import cli
+    from selfaudit.store import atomic
+
+    def fsync_dir(directory: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic, "fsync_dir", fsync_dir)
+    code = cli.main(["take", "mini", "--answers", _answers(tmp_path, GOOD)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    saved = list((Path(os.environ["SELFAUDIT_DATA_DIR"]) / "sessions").glob("*.toml"))
+    assert len(saved) == 1
+    assert "Serving" in out and f"Saved session {saved[0].stem}" in out
+    assert err == (
+        f"selfaudit: warning: Saved as {saved[0]}, but the disk could not confirm it; "
+        "check the disk.\n"
+    )

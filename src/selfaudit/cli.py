@@ -55,12 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--answers", required=True, metavar="FILE.toml", help="item id = value, one per line"
     )
-    p.add_argument("--team", default="", help="team name saved with the session")
+    p.add_argument("--team", default=None, help="team name saved with the session")
     p.add_argument(
         "--respondent", default=None, help="your name (default: this install's pseudonym)"
     )
     p.add_argument(
-        "--lang", default="en", choices=["en", "nl"], help="how numbers such as 45.000 are read"
+        "--lang", default=None, choices=["en", "nl"], help="how numbers such as 45.000 are read"
     )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=_lazy("take"))
@@ -103,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"selfaudit: {exc}", file=sys.stderr)
         return exc.code
+    except Exception as exc:
+        # Any store failure a command did not handle: one line, exit 1. The store module is only
+        # loaded by commands that use it, so when it is not loaded this cannot be a store error.
+        errors = sys.modules.get("selfaudit.store.errors")
+        if errors is None or not isinstance(exc, errors.StoreError):
+            raise
+        print(f"selfaudit: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("selfaudit: interrupted", file=sys.stderr)
         return 130

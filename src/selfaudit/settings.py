@@ -7,7 +7,7 @@ back to its default and :func:`load_settings` returns one sentence to show the u
 
 from __future__ import annotations
 
-import os
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -39,6 +39,7 @@ THEMES = (
 )
 MAX_TEXT = 200
 _MAX_FILE_BYTES = 64 * 1024
+_ELSEWHERE = "choose another folder with SELFAUDIT_CONFIG_DIR"
 
 
 class SettingsError(Exception):
@@ -78,8 +79,8 @@ def _valid(key: str, value: object) -> bool:
         return isinstance(value, str) and len(value) <= MAX_TEXT and "\x00" not in value
     if key == "language":
         return value in UI_LANGUAGES
-    if key == "theme":
-        return isinstance(value, str) and 0 < len(value) <= 60
+    if key == "theme":  # a plain name: anything else could be markup when it is shown
+        return isinstance(value, str) and re.fullmatch(r"[a-z0-9-]{1,60}", value) is not None
     if key == "cadence":
         return value in CADENCES
     if key == "currency":
@@ -112,18 +113,21 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the settings atomically (folder 0700, file 0600); raises :class:`SettingsError`."""
+    """Write the settings once, atomically (folders 0700, file 0600); raises :class:`SettingsError`.
+
+    Missing parent folders are made 0700 too, whatever the umask.
+    """
     # The store's writer fsyncs, re-reads and verifies; reuse it rather than write a second one.
-    from selfaudit.store.atomic import encode_toml, write_atomic
+    from selfaudit.store import atomic
     from selfaudit.store.errors import StoreError
+    from selfaudit.store.folders import make_private_dir
 
     path = path or settings_path()
     doc = {k: v for k, v in asdict(settings).items() if _valid(k, v)}
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if path.parent.stat().st_mode & 0o777 != 0o700:
-            os.chmod(path.parent, 0o700)
-        write_atomic(path, encode_toml(doc), overwrite=True)
+        make_private_dir(path.parent)
+        data = atomic.encode_toml(doc)
+        atomic.write_atomic(path, data, overwrite=True, elsewhere=_ELSEWHERE)
     except OSError as exc:
         raise SettingsError(
             f"Could not save the settings in {path.parent}: {exc.strerror}."

@@ -20,8 +20,10 @@ from typing import Any
 import pytest
 
 from selfaudit.core.model import QuestionSet
-from selfaudit.store import Store, StoreError, atomic
+from selfaudit.store import NotDurable, Store, StoreError, atomic
 from tests.store.conftest import ANSWERS
+
+ELSEWHERE = "choose another folder with --data-dir or SELFAUDIT_DATA_DIR"
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -96,7 +98,7 @@ def test_read_only_data_dir(
 
     monkeypatch.setattr(atomic.os, "open", read_only_open)
     draft.answers["ignore"] = 4
-    with pytest.raises(StoreError, match="read-only; choose another data dir with --data-dir"):
+    with pytest.raises(StoreError, match=f"read-only; {ELSEWHERE}"):
         store.save_draft(draft)
     with pytest.raises(StoreError, match="read-only"):
         store.save_session(mini, ANSWERS)
@@ -142,7 +144,9 @@ def test_read_only_data_dir_by_file_mode(mini_path: Path) -> None:
             check=False,
         )
         assert result.returncode == 3, result.stderr
-        assert "permission denied; check the folder's owner and permissions" in result.stdout
+        assert f"permission denied; check the folder's owner and permissions, or {ELSEWHERE}" in (
+            result.stdout
+        )
         assert "Traceback" not in result.stdout + result.stderr
         assert list(store.sessions_dir.iterdir()) == []
     finally:
@@ -156,3 +160,42 @@ def test_unstorable_values_are_refused_before_writing(store: Store, mini: Questi
     with pytest.raises(StoreError, match="invalid character"):
         store.save_draft(draft)
     assert _snapshot(store.root) == before
+
+
+def _fail_dir_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fsync_dir(directory: Path) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(atomic, "fsync_dir", fsync_dir)
+
+
+def test_unconfirmed_directory_fsync_says_the_file_is_saved(
+    store: Store, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_dir_fsync(monkeypatch)
+    with pytest.raises(NotDurable) as info:
+        store.save_session(mini, ANSWERS)
+    monkeypatch.undo()
+    session = info.value.session
+    assert session is not None
+    path = store.path_of(session.id)
+    assert str(info.value) == f"Saved as {path}, but the disk could not confirm it; check the disk."
+    assert store.load(session.id).answers == ANSWERS
+    assert [p.name for p in store.sessions_dir.iterdir()] == [path.name], "no temp file left"
+
+
+def test_complete_keeps_the_draft_when_the_session_is_not_confirmed(
+    store: Store, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = store.new_draft(mini)
+    draft.answers.update(ANSWERS)
+    store.save_draft(draft)
+    _fail_dir_fsync(monkeypatch)
+    with pytest.raises(NotDurable):
+        store.complete(draft, mini)
+    monkeypatch.undo()
+    assert (store.drafts_dir / f"{draft.id}.toml").exists(), "the draft is kept"
+    assert store.path_of(draft.id).exists()
+    session = store.complete(draft, mini)  # the retry keeps the first session, then drops the draft
+    assert session.id == draft.id and len(store.sessions()) == 1
+    assert not (store.drafts_dir / f"{draft.id}.toml").exists()

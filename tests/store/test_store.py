@@ -66,23 +66,6 @@ def test_a_draft_open_in_another_window_is_not_overwritten(store: Store, mini: Q
     assert other.open_draft(draft.id).answers == {"fast": 5}
 
 
-def test_newer_format_is_refused_and_left_untouched(store: Store, mini: QuestionSet) -> None:
-    session = store.save_session(mini, ANSWERS)
-    path = store.path_of(session.id)
-    newer = path.read_text().replace("format_version = 2", "format_version = 99")
-    path.write_text(newer)
-    os.chmod(path, 0o600)
-    before = (path.read_bytes(), path.stat().st_mtime_ns)
-    assert store.sessions() == []
-    with pytest.raises(
-        StoreError, match=r"format_version 99 is newer than this build reads \(up to 2\)"
-    ):
-        store.load(session.id)
-    (problem,) = store.doctor()
-    assert problem.path == path and problem.too_new
-    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
-
-
 def test_golden_version_1_file_is_migrated_in_memory_only(store: Store) -> None:
     source = GOLDEN / "v1-session.toml"
     target = store.sessions_dir / "0f6e2f4c-7d0b-4f5e-9a53-2b8a1c6d9e01.toml"
@@ -203,3 +186,23 @@ def test_existing_open_folders_are_tightened_not_widened(tmp_path: Path) -> None
     assert stat.S_IMODE(root.stat().st_mode) == 0o700  # group and other access removed
     assert stat.S_IMODE((root / "sessions").stat().st_mode) == 0o500  # the owner's choice kept
     (root / "sessions").chmod(0o700)
+
+
+def test_missing_parents_are_made_private_under_umask_000(
+    isolated_dirs: Path, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default data dir under a fresh HOME: ~/.local and ~/.local/share are made 0700 too."""
+    home = isolated_dirs / "fresh-home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("SELFAUDIT_DATA_DIR")
+    monkeypatch.delenv("XDG_DATA_HOME")
+    old = os.umask(0o000)
+    try:
+        store = Store.open()
+        store.save_session(mini, ANSWERS)
+    finally:
+        os.umask(old)
+    assert store.root == home / ".local" / "share" / "selfaudit"
+    for folder in (home / ".local", home / ".local" / "share", store.root, store.sessions_dir):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 from selfaudit.commands.common import open_store
+from selfaudit.store import StoreError
 
 
 def main(args: argparse.Namespace) -> int:
@@ -14,9 +16,9 @@ def main(args: argparse.Namespace) -> int:
         print(f"No store yet at {store.root}; it is made when you save your first session.")
         return 0
     problems = store.doctor()
-    sessions = store.sessions()
     print(f"Store: {store.root}")
-    print(f"  {len(sessions)} readable session(s), {len(store.drafts())} draft(s)")
+    with contextlib.suppress(StoreError):  # a folder that cannot be read is among the problems
+        print(f"  {len(store.sessions())} readable session(s), {len(store.drafts())} draft(s)")
     for problem in problems:
         print(f"  {problem.path}: {problem.reason}")
     if problems:

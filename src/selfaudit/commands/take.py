@@ -1,48 +1,89 @@
-"""``selfaudit take SET --answers FILE``: answer a set from a file, save, print the results."""
+"""``selfaudit take SET --answers FILE``: answer a set from a file, save, print the results.
+
+``FILE`` maps item ids to values, or is a draft exported from the app (recovery): then its
+answers are used and its notes, team, respondent, language and action items kept, unless the
+command line gives them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from selfaudit.cli import EXIT_FAILURE, UserError
 from selfaudit.commands.common import open_store, print_json
 from selfaudit.commands.report import results_lines
 from selfaudit.core.answers import validate_answers
+from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import compute_results
 from selfaudit.questionnaires import load_catalog
-from selfaudit.store import StoreError
+from selfaudit.settings import MAX_TEXT
+from selfaudit.store import NotDurable, Session, StoreError
+from selfaudit.store.codec import draft_from_doc
+from selfaudit.store.errors import DocumentError
 from selfaudit.tomlio import TomlError, read_toml
 
 MAX_ANSWERS_BYTES = 1 << 20
 
 
-def main(args: argparse.Namespace) -> int:
-    """Validate every answer (all problems at once, exit 2, nothing saved), then save."""
-    catalog = load_catalog()
-    qset = catalog.get(args.set_id)
-    if qset is None:
-        known = ", ".join(catalog.sets) or "none"
-        raise UserError(f"no question set '{args.set_id}'; available: {known}")
+@dataclass
+class _Input:
+    """What the answers file provides besides the answers (a draft brings more)."""
+
+    answers: dict[str, Any]
+    notes: dict[str, str] = field(default_factory=dict)
+    team: str = ""
+    respondent: str | None = None
+    lang: str = "en"
+    actions: list[str] = field(default_factory=list)
+
+
+def check_text_option(flag: str, value: str | None) -> str | None:
+    """A ``--team`` / ``--respondent`` value, or :class:`UserError` (exit 2) naming the flag."""
+    if value is None:
+        return None
     try:
-        raw = read_toml(Path(args.answers), MAX_ANSWERS_BYTES)
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(f"{flag} is not valid UTF-8 text; give plain text") from None
+    if len(value) > MAX_TEXT:
+        raise UserError(f"{flag} is {len(value):,} characters; at most {MAX_TEXT} are allowed")
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise UserError(f"{flag} contains a control character; give plain text")
+    return value
+
+
+def _read_input(name: str, qset: QuestionSet) -> _Input:
+    try:
+        raw = read_toml(Path(name), MAX_ANSWERS_BYTES)
     except TomlError as exc:
         raise UserError(f"{exc}") from None
-    answers, problems = validate_answers(qset, raw, args.lang)
-    if problems:
-        for problem in problems:
-            print(f"{args.answers}: {problem}", file=sys.stderr)
-        raise UserError(f"{len(problems)} problem(s) in {args.answers}; nothing was saved")
-    store = open_store(args)
+    if not ("format_version" in raw and raw.get("kind") == "draft"):
+        return _Input(raw)
     try:
-        respondent = args.respondent if args.respondent is not None else store.pseudonym()
-        session = store.save_session(
-            qset, answers, team=args.team, respondent=respondent, lang=args.lang
+        draft = draft_from_doc(raw)
+    except DocumentError as exc:
+        raise UserError(f"{name}: {exc}") from None
+    if draft.set_id != qset.id:
+        raise UserError(
+            f"{name} is a draft of the set '{draft.set_id}', not '{qset.id}'; "
+            f"run 'selfaudit take {draft.set_id} --answers {name}'"
         )
-    except StoreError as exc:
-        raise UserError(str(exc), EXIT_FAILURE) from None
-    path = store.path_of(session.id)
+    return _Input(
+        dict(draft.answers),
+        draft.notes,
+        draft.team,
+        draft.respondent,
+        draft.lang,
+        draft.actions,
+    )
+
+
+def _print_saved(args: argparse.Namespace, qset: QuestionSet, session: Session, path: Path) -> None:
     if args.json:
         print_json(
             {
@@ -54,8 +95,49 @@ def main(args: argparse.Namespace) -> int:
                 "results": session.results,
             }
         )
-    else:
-        for line in results_lines(qset, compute_results(qset, answers)):
-            print(line)
-        print(f"\nSaved session {session.id}\n  in {path}")
+        return
+    answers, _ = validate_answers(qset, session.answers, session.lang)
+    for line in results_lines(qset, compute_results(qset, answers), session.lang):
+        print(line)
+    print(f"\nSaved session {session.id}\n  in {path}")
+
+
+def main(args: argparse.Namespace) -> int:
+    """Validate every answer (all problems at once, exit 2, nothing saved), then save."""
+    team = check_text_option("--team", args.team)
+    respondent = check_text_option("--respondent", args.respondent)
+    catalog = load_catalog()
+    qset = catalog.get(args.set_id)
+    if qset is None:
+        known = ", ".join(catalog.sets) or "none"
+        raise UserError(f"no question set '{args.set_id}'; available: {known}")
+    given = _read_input(args.answers, qset)
+    lang = args.lang or given.lang
+    answers, problems = validate_answers(qset, given.answers, lang)
+    if problems:
+        for problem in problems:
+            print(f"{args.answers}: {problem}", file=sys.stderr)
+        raise UserError(f"{len(problems)} problem(s) in {args.answers}; nothing was saved")
+    store = open_store(args)
+    try:
+        if respondent is None:
+            respondent = given.respondent or store.pseudonym()
+        session = store.save_session(
+            qset,
+            answers,
+            notes=given.notes,
+            team=given.team if team is None else team,
+            respondent=respondent,
+            lang=lang,
+            actions=given.actions,
+        )
+    except NotDurable as exc:
+        if exc.session is None:
+            raise
+        _print_saved(args, qset, exc.session, exc.path)
+        print(f"selfaudit: warning: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except StoreError as exc:
+        raise UserError(str(exc), EXIT_FAILURE) from None
+    _print_saved(args, qset, session, store.path_of(session.id))
     return 0

@@ -7,10 +7,26 @@ Layout under the data dir (0700; every file 0600)::
     drafts/<uuid>.lock     held by the window that has the draft open
     identity.toml          this install's stable pseudonym
     cache/index.json       a cache of session summaries, rebuilt from the files when they change
+
+One module per job: :mod:`~selfaudit.store.store` (the :class:`Store` facade and completed
+sessions), :mod:`~selfaudit.store.drafts` (drafts and locks), :mod:`~selfaudit.store.identity`,
+:mod:`~selfaudit.store.health` (``doctor``), :mod:`~selfaudit.store.index` (the cache),
+:mod:`~selfaudit.store.codec` (records <-> TOML), :mod:`~selfaudit.store.atomic` (safe writes).
 """
 
-from selfaudit.store.errors import DraftBusy, StoreError
-from selfaudit.store.records import Draft, Session, SessionSummary
+from selfaudit.store.errors import BadSessionId, DraftBusy, FormatTooNew, NotDurable, StoreError
+from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable
 from selfaudit.store.store import Store
 
-__all__ = ["Draft", "DraftBusy", "Session", "SessionSummary", "Store", "StoreError"]
+__all__ = [
+    "BadSessionId",
+    "Draft",
+    "DraftBusy",
+    "FormatTooNew",
+    "NotDurable",
+    "Session",
+    "SessionSummary",
+    "Store",
+    "StoreError",
+    "Unreadable",
+]

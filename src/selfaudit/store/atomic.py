@@ -4,8 +4,9 @@ A write goes to a temp file in the same directory (0600), is flushed and fsynced
 re-parsed (tomli-w can write TOML that does not read back), then moved into place: with
 ``os.replace`` for a file that is meant to be overwritten (a draft), or with ``os.link`` for one
 that must never clobber an existing file (a completed session). Finally the directory is fsynced so
-the new name survives a power cut. On any failure the temp file is removed and the target is left
-byte-identical.
+the new name survives a power cut. On any failure before the move the temp file is removed and the
+target is left byte-identical; if only that last directory fsync fails, the file is in place and
+:class:`NotDurable` says so.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 import tomli_w
 
-from selfaudit.store.errors import StoreError, describe_os_error
+from selfaudit.store.errors import ELSEWHERE, NotDurable, StoreError, describe_os_error
 
 TEMP_PREFIX = ".tmp-"
 #: A temp file whose writer is gone is removed at start; one of a live process only after this long.
@@ -54,10 +55,12 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: Path, data: bytes, *, overwrite: bool) -> None:
+def write_atomic(target: Path, data: bytes, *, overwrite: bool, elsewhere: str = ELSEWHERE) -> None:
     """Put ``data`` at ``target`` atomically (see module docstring); raises :class:`StoreError`.
 
     With ``overwrite=False`` an existing ``target`` is never replaced (``FileExistsError``).
+    ``elsewhere`` is the way out a failure message offers when the folder cannot be written.
+    Raises :class:`NotDurable` when the file is in place but the folder could not be fsynced.
     """
     temp = _temp_name(target)
     action = "save to"
@@ -84,17 +87,21 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool) -> None:
             os.replace(temp, target)
         else:
             os.link(temp, target)
-            os.unlink(temp)
-        fsync_dir(target.parent)
     except FileExistsError:
         _remove_quietly(temp)
         raise
     except OSError as exc:
         _remove_quietly(temp)
-        raise describe_os_error(action, target, exc) from None
+        raise describe_os_error(action, target, exc, elsewhere) from None
     except BaseException:
         _remove_quietly(temp)
         raise
+    if not overwrite:
+        _remove_quietly(temp)  # a leftover link is only a temp file; the next start removes it
+    try:
+        fsync_dir(target.parent)
+    except OSError:
+        raise NotDurable(target) from None
 
 
 def _remove_quietly(path: Path) -> None:

@@ -12,15 +12,14 @@ import math
 import uuid
 from typing import Any
 
+from selfaudit.store.errors import DocumentError, FormatTooNew
 from selfaudit.store.records import Draft, Session
 
 #: The session format this build writes; it reads this and every older one.
 FORMAT_VERSION = 2
 MAX_INT = 2**63 - 1
-
-
-class DocumentError(ValueError):
-    """A document that is not a valid session or draft; the message names the key."""
+#: No real session or draft comes near this; a bigger file in the store is reported, not parsed.
+MAX_DOCUMENT_BYTES = 4 << 20
 
 
 def normalise(value: Any, where: str = "") -> Any:
@@ -135,10 +134,16 @@ class _Doc:
 
 
 def check_version(doc: dict[str, Any]) -> int:
-    """The document's ``format_version``; raises :class:`DocumentError` if missing or junk."""
+    """The document's ``format_version``, the one check sessions and drafts share.
+
+    Raises :class:`FormatTooNew` for a version above :data:`FORMAT_VERSION` and
+    :class:`DocumentError` for one that is missing or junk.
+    """
     version = doc.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise DocumentError("format_version: missing or not a positive whole number")
+    if version > FORMAT_VERSION:
+        raise FormatTooNew(version, FORMAT_VERSION)
     return version
 
 
@@ -201,8 +206,44 @@ def session_from_doc(raw: dict[str, Any]) -> Session:
         completed_at=d.when("completed_at"),
         skipped=tuple(d.strings("skipped")),
         actions=tuple(d.strings("actions")),
-        results=d.get("results", dict, {}),
+        results=check_results(d.get("results", dict, {})),
     )
+
+
+def _number(value: Any, where: str, whole: bool = False) -> None:
+    kinds = int if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise DocumentError(f"{where}: expected {'a whole number' if whole else 'a number'}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise DocumentError(f"{where}: expected a finite number")
+
+
+def check_results(results: dict[str, Any]) -> dict[str, Any]:
+    """Check the stored results that views read (scores, eNPS, level, annual cost) are numbers.
+
+    The rest of ``[results]`` is only ever shown, never computed with, so it is not checked.
+    """
+    dimensions = results.get("dimensions", [])
+    if not isinstance(dimensions, list):
+        raise DocumentError("results.dimensions: expected a list of tables")
+    for i, dim in enumerate(dimensions):
+        where = f"results.dimensions[{i}]"
+        if not isinstance(dim, dict) or not isinstance(dim.get("id"), str):
+            raise DocumentError(f"{where}: expected a table with an id")
+        if "score" in dim:
+            _number(dim["score"], f"{where}.score")
+    for table, key, whole in (
+        ("enps", "answer", True),
+        ("levels", "reached", True),
+        ("turnover", "annual_cost", False),
+    ):
+        if table not in results:
+            continue
+        if not isinstance(results[table], dict):
+            raise DocumentError(f"results.{table}: expected a table")
+        if key in results[table]:
+            _number(results[table][key], f"results.{table}.{key}", whole)
+    return results
 
 
 def draft_from_doc(raw: dict[str, Any]) -> Draft:

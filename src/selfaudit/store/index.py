@@ -1,59 +1,42 @@
 """A cache of session summaries, so listings and trends over 10,000 sessions stay fast.
 
 The TOML files are the source of truth. The cache maps each file name to the ``(size, mtime_ns,
-inode)`` it had when it was summarised; on every read the folder is scanned, any file whose stat
-differs (or that is new) is parsed again, vanished ones are dropped, and a cache that is missing,
-unreadable or malformed in any way is thrown away and rebuilt.
+ctime_ns, inode)`` it had when it was summarised; on every read the folder is scanned, any file
+whose stat differs (or that is new) is parsed again, vanished ones are dropped, and a cache that is
+missing, unreadable or malformed in any way is thrown away and rebuilt. ``ctime`` is in the key
+because a program can restore a file's ``mtime`` after editing it, but not its ``ctime``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from selfaudit.store.atomic import TEMP_PREFIX, write_atomic
-from selfaudit.store.codec import FORMAT_VERSION, DocumentError, check_version, session_from_doc
-from selfaudit.store.errors import StoreError
-from selfaudit.store.records import Session, SessionSummary
-from selfaudit.tomlio import TomlError, read_toml
+from selfaudit.store.codec import MAX_DOCUMENT_BYTES, session_from_doc
+from selfaudit.store.errors import DocumentError, StoreError, describe_os_error
+from selfaudit.store.folders import ensure_private_dir
+from selfaudit.store.records import Session, SessionSummary, Unreadable
+from selfaudit.tomlio import TomlError, read_bytes_safely, read_toml
 
-CACHE_VERSION = 1
-#: No real session comes near this; a bigger file in the store is reported, not parsed.
-MAX_SESSION_BYTES = 4 << 20
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A file in the store that views skip and ``selfaudit doctor`` reports."""
-
-    path: Path
-    reason: str
-    too_new: bool = False
+CACHE_VERSION = 2
+#: A bigger cache file is not read (10,000 sessions take about 5 MB); the index is rebuilt.
+MAX_CACHE_BYTES = 256 << 20
 
 
 def read_session_file(path: Path) -> Session:
-    """Parse one session file into a :class:`Session`; raises ``DocumentError`` / ``TomlError``.
+    """Parse one session file into a :class:`Session`.
 
-    A file with a newer ``format_version`` raises :class:`DocumentError` with ``too_new`` set.
+    Raises ``TomlError`` or ``DocumentError`` (``FormatTooNew`` for a newer ``format_version``).
     """
-    doc = read_toml(path, MAX_SESSION_BYTES)
-    version = check_version(doc)
-    if version > FORMAT_VERSION:
-        error = DocumentError(
-            f"format_version {version} is newer than this build reads (up to {FORMAT_VERSION}); "
-            "update selfaudit to read it. The file is left as it is."
-        )
-        error.too_new = True  # type: ignore[attr-defined]
-        raise error
-    return session_from_doc(doc)
+    return session_from_doc(read_toml(path, MAX_DOCUMENT_BYTES))
 
 
 def _stat_key(entry: os.DirEntry[str]) -> list[int]:
     st = entry.stat(follow_symlinks=False)
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def _collect(
@@ -65,7 +48,7 @@ def _collect(
     if "summary" in record:
         summaries.append(SessionSummary.from_json(record["summary"]))
     else:
-        unreadable.append(Unreadable(path, str(record["problem"]), bool(record.get("too_new"))))
+        unreadable.append(Unreadable(path, str(record["problem"])))
 
 
 class SessionIndex:
@@ -76,30 +59,33 @@ class SessionIndex:
         self.cache_file = cache_file
 
     def _load_cache(self) -> dict[str, Any]:
+        """The cached entries; any problem at all (a FIFO, a symlink, junk) means "rebuild"."""
         try:
-            doc = json.loads(self.cache_file.read_bytes())
+            doc = json.loads(read_bytes_safely(self.cache_file, MAX_CACHE_BYTES))
             if not isinstance(doc, dict) or doc.get("version") != CACHE_VERSION:
                 return {}
             entries = doc.get("entries")
             return entries if isinstance(entries, dict) else {}
-        except (OSError, ValueError):
+        except (TomlError, ValueError, RecursionError):
             return {}
 
-    def refresh(self) -> tuple[list[SessionSummary], list[Unreadable]]:
-        """Summaries of all readable sessions (unordered) and the files that could not be read."""
-        cached = self._load_cache()
+    def refresh(self, trust_cache: bool = True) -> tuple[list[SessionSummary], list[Unreadable]]:
+        """Summaries of all readable sessions (unordered) and the files that could not be read.
+
+        With ``trust_cache=False`` every file is parsed again and the cache is left alone.
+        """
+        cached = self._load_cache() if trust_cache else {}
         fresh: dict[str, Any] = {}
         summaries: list[SessionSummary] = []
         unreadable: list[Unreadable] = []
         changed = False
         try:
-            entries = list(os.scandir(self.sessions_dir))
+            with os.scandir(self.sessions_dir) as scan:
+                entries = list(scan)
         except FileNotFoundError:
             entries = []
         except OSError as exc:
-            raise StoreError(
-                f"Could not read the folder {self.sessions_dir}: {exc.strerror}."
-            ) from None
+            raise describe_os_error("read the folder", self.sessions_dir, exc) from None
         for entry in entries:
             name = entry.name
             if name.startswith(TEMP_PREFIX) or not name.endswith(".toml"):
@@ -120,7 +106,7 @@ class SessionIndex:
                 changed = True
                 _collect(record, Path(entry.path), summaries, unreadable)
             fresh[name] = record
-        if changed or len(fresh) != len(cached):
+        if trust_cache and (changed or len(fresh) != len(cached)):
             self._save_cache(fresh)
         return summaries, unreadable
 
@@ -130,7 +116,7 @@ class SessionIndex:
         except TomlError as exc:
             return {"stat": key, "problem": exc.message}
         except DocumentError as exc:
-            return {"stat": key, "problem": str(exc), "too_new": getattr(exc, "too_new", False)}
+            return {"stat": key, "problem": str(exc)}
         if f"{session.id}.toml" != path.name:
             return {"stat": key, "problem": f"its id {session.id} does not match the file name"}
         return {"stat": key, "summary": SessionSummary.of(session).to_json()}
@@ -139,7 +125,7 @@ class SessionIndex:
         """Best effort: a cache that cannot be written only makes the next start slower."""
         data = json.dumps({"version": CACHE_VERSION, "entries": entries}, separators=(",", ":"))
         try:
-            self.cache_file.parent.mkdir(mode=0o700, exist_ok=True)
+            ensure_private_dir(self.cache_file.parent)
             write_atomic(self.cache_file, data.encode("utf-8"), overwrite=True)
         except (OSError, StoreError):
             pass

@@ -7,7 +7,9 @@ turns these records into TOML documents and back.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from selfaudit.core.answers import Answers
@@ -62,6 +64,34 @@ class Session:
     """Computed when saved; always recomputable from ``answers`` with the same set version."""
 
 
+def _number(value: Any) -> float | None:
+    """A finite int or float (never a bool) as a float; anything else is ``None``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _whole(value: Any) -> int | None:
+    """An int (never a bool); anything else is ``None``."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _field(table: Any, key: str) -> Any:
+    return table.get(key) if isinstance(table, dict) else None
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file or folder in the store that views skip and ``selfaudit doctor`` reports."""
+
+    path: Path
+    reason: str
+
+
 @dataclass(frozen=True)
 class SessionSummary:
     """What listings and trends need of one session, kept in the index."""
@@ -104,9 +134,7 @@ class SessionSummary:
     def from_json(cls, doc: dict[str, Any]) -> SessionSummary:
         """Inverse of :meth:`to_json`; raises ``KeyError``/``TypeError``/``ValueError`` on junk."""
         scores = doc["scores"]
-        if not isinstance(scores, dict) or not all(
-            isinstance(v, int | float) for v in scores.values()
-        ):
+        if not isinstance(scores, dict) or not all(_number(v) is not None for v in scores.values()):
             raise TypeError("scores")
         for key in ("id", "set", "set_version", "team", "respondent"):
             if not isinstance(doc[key], str):
@@ -119,24 +147,25 @@ class SessionSummary:
             team=doc["team"],
             respondent=doc["respondent"],
             scores={str(k): float(v) for k, v in scores.items()},
-            enps_answer=doc.get("enps_answer"),
-            level=doc.get("level"),
-            annual_cost=doc.get("annual_cost"),
+            enps_answer=_whole(doc.get("enps_answer")),
+            level=_whole(doc.get("level")),
+            annual_cost=_number(doc.get("annual_cost")),
             actions=int(doc.get("actions", 0)),
         )
 
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
-        """Summarise a loaded session."""
+        """Summarise a loaded session; stored values that are not numbers are left out."""
         results = session.results
+        dimensions = results.get("dimensions", [])
         scores = {
-            d["id"]: float(d["score"])
-            for d in results.get("dimensions", [])
-            if isinstance(d, dict) and isinstance(d.get("score"), int | float)
+            str(d["id"]): score
+            for d in (dimensions if isinstance(dimensions, list) else [])
+            if isinstance(d, dict) and "id" in d and (score := _number(d.get("score"))) is not None
         }
-        enps = results.get("enps", {})
-        levels = results.get("levels", {})
-        turnover = results.get("turnover", {})
+        enps = results.get("enps")
+        levels = results.get("levels")
+        turnover = results.get("turnover")
         return cls(
             id=session.id,
             set_id=session.set_id,
@@ -145,8 +174,8 @@ class SessionSummary:
             team=session.team,
             respondent=session.respondent,
             scores=scores,
-            enps_answer=enps.get("answer") if isinstance(enps, dict) else None,
-            level=levels.get("reached") if isinstance(levels, dict) else None,
-            annual_cost=turnover.get("annual_cost") if isinstance(turnover, dict) else None,
+            enps_answer=_whole(_field(enps, "answer")),
+            level=_whole(_field(levels, "reached")),
+            annual_cost=_number(_field(turnover, "annual_cost")),
             actions=len(session.actions),
         )

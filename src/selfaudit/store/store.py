@@ -1,40 +1,25 @@
-"""The session store: the one way the app and the CLI read and write sessions."""
+"""The :class:`Store` facade: completed sessions here; drafts, identity and health delegated."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 import uuid
 from pathlib import Path
 from typing import Any
-
-from filelock import FileLock, Timeout
 
 from selfaudit import paths
 from selfaudit.core.answers import validate_answers
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import compute_results
+from selfaudit.store import health, identity
 from selfaudit.store.atomic import clean_stale_temps, encode_toml, write_atomic
-from selfaudit.store.codec import DocumentError, draft_from_doc, draft_to_doc, session_to_doc
-from selfaudit.store.errors import DraftBusy, StoreError, describe_os_error
-from selfaudit.store.index import MAX_SESSION_BYTES, SessionIndex, Unreadable, read_session_file
-from selfaudit.store.records import Draft, Session, SessionSummary, utc_now
-from selfaudit.tomlio import TomlError, read_toml
-
-
-def _ensure_private_dir(path: Path) -> None:
-    """Create ``path`` 0700; on an existing folder only take away group and other access.
-
-    The owner's own bits are left alone: a folder the user made read-only stays read-only.
-    """
-    try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777
-        if mode & 0o077:
-            path.chmod(mode & 0o700)
-    except OSError as exc:
-        raise describe_os_error("create the folder", path, exc) from None
+from selfaudit.store.codec import session_to_doc
+from selfaudit.store.drafts import Drafts, unreadable_reason
+from selfaudit.store.errors import BadSessionId, DocumentError, NotDurable, StoreError
+from selfaudit.store.folders import ensure_private_dir, toml_files
+from selfaudit.store.index import SessionIndex, read_session_file
+from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
+from selfaudit.tomlio import TomlError
 
 
 class Store:
@@ -45,70 +30,29 @@ class Store:
         self.sessions_dir = root / "sessions"
         self.drafts_dir = root / "drafts"
         self.index = SessionIndex(self.sessions_dir, root / "cache" / "index.json")
-        self._locks: dict[str, FileLock] = {}
+        self.drafts_store = Drafts(self.drafts_dir, self.sessions_dir)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
-        """Open the store; with ``create`` make its folders (0700) and clean stale temp files."""
+        """Open the store; with ``create`` make its folders (0700) and tidy up after a crash.
+
+        Tidying removes temp files of writers that died, drafts whose session was saved, and
+        lock files nobody holds.
+        """
         store = cls(paths.data_dir(data_dir))
         if create:
             for folder in (store.root, store.sessions_dir, store.drafts_dir):
-                _ensure_private_dir(folder)
+                ensure_private_dir(folder)
             for folder in (store.root, store.sessions_dir, store.drafts_dir, store.root / "cache"):
                 clean_stale_temps(folder)
+            store.drafts_store.tidy(store.session_ok)
         return store
-
-    # -- identity -----------------------------------------------------------------------------
 
     def pseudonym(self) -> str:
         """This install's stable pseudonym, made once, so "my" trend works without a name."""
-        path = self.root / "identity.toml"
-        try:
-            doc = read_toml(path, 4096)
-            value = doc.get("pseudonym")
-            if isinstance(value, str) and value:
-                return value
-        except TomlError:
-            if path.exists():
-                raise StoreError(
-                    f"{path} is damaged; move it aside and selfaudit will make a new one."
-                ) from None
-        name = f"anon-{secrets.token_hex(3)}"
-        try:
-            write_atomic(path, encode_toml({"pseudonym": name}), overwrite=False)
-        except FileExistsError:
-            return self.pseudonym()
-        return name
+        return identity.pseudonym(self.root)
 
-    # -- drafts -------------------------------------------------------------------------------
-
-    def _draft_path(self, draft_id: str) -> Path:
-        return self.drafts_dir / f"{uuid.UUID(draft_id)}.toml"
-
-    def _lock(self, draft_id: str) -> None:
-        if draft_id in self._locks:
-            return
-        lock = FileLock(self.drafts_dir / f"{uuid.UUID(draft_id)}.lock", timeout=0, mode=0o600)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise DraftBusy(
-                "This session is open in another selfaudit window; finish or close it there first."
-            ) from None
-        except OSError as exc:
-            raise describe_os_error("lock", self._draft_path(draft_id), exc) from None
-        self._locks[draft_id] = lock
-
-    def close_draft(self, draft_id: str) -> None:
-        """Release this window's lock on a draft (its file stays)."""
-        lock = self._locks.pop(draft_id, None)
-        if lock is not None:
-            lock.release()
-
-    def close(self) -> None:
-        """Release every lock this store holds."""
-        for draft_id in list(self._locks):
-            self.close_draft(draft_id)
+    # -- drafts (see selfaudit.store.drafts) -----------------------------------------------------
 
     def new_draft(
         self, qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en"
@@ -126,7 +70,6 @@ class Store:
             respondent=respondent,
             lang=lang,
         )
-        self._lock(draft.id)
         try:
             self.save_draft(draft)
         except StoreError:
@@ -136,72 +79,44 @@ class Store:
 
     def save_draft(self, draft: Draft) -> None:
         """Save a draft atomically; the caller keeps its answers in memory if this raises."""
-        self._lock(draft.id)
         draft.updated_at = utc_now()
-        try:
-            data = encode_toml(draft_to_doc(draft))
-        except DocumentError as exc:
-            raise StoreError(f"An answer could not be saved: {exc}.") from None
-        write_atomic(self._draft_path(draft.id), data, overwrite=True)
+        self.drafts_store.save(draft)
 
     def open_draft(self, draft_id: str) -> Draft:
         """Load a draft and lock it for this window; :class:`DraftBusy` if open elsewhere."""
-        self._lock(draft_id)
-        try:
-            return self._read_draft(self._draft_path(draft_id))
-        except (TomlError, DocumentError) as exc:
-            self.close_draft(draft_id)
-            raise StoreError(
-                f"The draft {self._draft_path(draft_id)} cannot be read: {exc}"
-            ) from None
-
-    def _read_draft(self, path: Path) -> Draft:
-        draft = draft_from_doc(read_toml(path, MAX_SESSION_BYTES))
-        if f"{draft.id}.toml" != path.name:
-            raise DocumentError(f"its id {draft.id} does not match the file name")
-        return draft
+        return self.drafts_store.open(draft_id)
 
     def drafts(self) -> list[Draft]:
         """Every readable draft, newest first (unreadable ones are left for ``doctor``)."""
-        found = []
-        for path in self._files(self.drafts_dir):
-            try:
-                draft = self._read_draft(path)
-            except (TomlError, DocumentError):
-                continue
-            if (self.sessions_dir / path.name).exists():
-                continue  # completed; the draft file is removed by complete()
-            found.append(draft)
-        return sorted(found, key=lambda d: d.updated_at, reverse=True)
+        return self.drafts_store.readable()
+
+    def close_draft(self, draft_id: str) -> None:
+        """Release this window's lock on a draft (its file stays)."""
+        self.drafts_store.release(draft_id)
+
+    def close(self) -> None:
+        """Release every lock this store holds."""
+        self.drafts_store.release_all()
 
     def discard_draft(self, draft_id: str) -> None:
         """Delete a draft the user chose to throw away."""
-        self._lock(draft_id)
-        try:
-            self._draft_path(draft_id).unlink(missing_ok=True)
-        except OSError as exc:
-            raise describe_os_error("delete", self._draft_path(draft_id), exc) from None
-        finally:
-            self._drop_lock_file(draft_id)
+        self.drafts_store.remove(draft_id)
 
-    def _drop_lock_file(self, draft_id: str) -> None:
-        lock_path = self.drafts_dir / f"{uuid.UUID(draft_id)}.lock"
-        self.close_draft(draft_id)
-        with contextlib.suppress(OSError):
-            lock_path.unlink(missing_ok=True)
+    def export_draft(self, draft: Draft, folder: str | os.PathLike[str]) -> Path:
+        """Copy a draft into ``folder`` (when the data dir cannot be written); returns the path.
 
-    def export_draft(self, draft: Draft, path: str | os.PathLike[str]) -> Path:
-        """Write a copy of a draft somewhere else (when the data dir cannot be written)."""
-        target = Path(path).expanduser()
-        if target.is_dir():
-            target = target / f"selfaudit-{draft.id}.toml"
-        write_atomic(target, encode_toml(draft_to_doc(draft)), overwrite=False)
-        return target
+        Exporting the same draft again replaces its earlier export; raises :class:`StoreError`.
+        """
+        return self.drafts_store.export(draft, folder)
 
-    # -- sessions -----------------------------------------------------------------------------
+    # -- sessions -------------------------------------------------------------------------------
 
     def complete(self, draft: Draft, qset: QuestionSet) -> Session:
-        """Turn a draft into a completed session file and remove the draft."""
+        """Turn a draft into a completed session file and remove the draft (under its lock).
+
+        The draft is kept when the session could not be written or not confirmed durable.
+        """
+        self.drafts_store.claim(draft.id)
         answers, problems = validate_answers(qset, draft.answers, draft.lang)
         if problems:
             raise StoreError("Some answers are not valid: " + "; ".join(str(p) for p in problems))
@@ -220,8 +135,7 @@ class Store:
             self.write_session(session)
         except FileExistsError:
             session = self.load(draft.id)  # completed before, then interrupted; keep the first
-        self._draft_path(draft.id).unlink(missing_ok=True)
-        self._drop_lock_file(draft.id)
+        self.drafts_store.remove(draft.id)
         return session
 
     def save_session(
@@ -235,11 +149,18 @@ class Store:
         lang: str = "en",
         actions: list[str] | None = None,
     ) -> Session:
-        """Save a completed session from validated answers (``selfaudit take``)."""
+        """Save a completed session from validated answers (``selfaudit take``).
+
+        :class:`NotDurable` carries the session, which is in place but not confirmed durable.
+        """
         session = self._make_session(
             qset, answers, notes or {}, team, respondent, lang, actions or []
         )
-        self.write_session(session)
+        try:
+            self.write_session(session)
+        except NotDurable as exc:
+            exc.session = session
+            raise
         return session
 
     def _make_session(
@@ -280,7 +201,7 @@ class Store:
             data = encode_toml(session_to_doc(session))
         except DocumentError as exc:
             raise StoreError(f"The session could not be saved: {exc}.") from None
-        _ensure_private_dir(self.sessions_dir)
+        ensure_private_dir(self.sessions_dir)
         write_atomic(self.path_of(session.id), data, overwrite=False)
 
     def path_of(self, session_id: str) -> Path:
@@ -292,15 +213,23 @@ class Store:
         try:
             path = self.path_of(session_id)
         except ValueError:
-            raise StoreError(
+            raise BadSessionId(
                 f"'{session_id}' is not a session id; 'selfaudit list' shows them."
             ) from None
         if not path.exists():
-            raise StoreError(f"No session {session_id} in {self.sessions_dir}.")
+            raise BadSessionId(f"No session {session_id} in {self.sessions_dir}.")
         try:
             return read_session_file(path)
         except (TomlError, DocumentError) as exc:
-            raise StoreError(f"{path} cannot be read: {exc}") from None
+            raise StoreError(f"Cannot read {unreadable_reason(path, exc)}") from None
+
+    def session_ok(self, path: Path) -> bool:
+        """Whether the session file at ``path`` reads as a session."""
+        try:
+            read_session_file(path)
+        except (TomlError, DocumentError):
+            return False
+        return True
 
     def sessions(self, set_id: str | None = None, team: str | None = None) -> list[SessionSummary]:
         """Summaries of readable sessions, newest first, optionally for one set or team."""
@@ -323,55 +252,30 @@ class Store:
         return sorted(chosen, key=lambda s: (s.completed_at, s.id))
 
     def resolve_id(self, prefix: str) -> str:
-        """A full session id from a unique prefix of at least 4 characters."""
+        """A full session id from a unique prefix of at least 4 characters.
+
+        Prefixes are matched against the file names, so a file this build cannot read is still
+        found (and :meth:`load` then says why it cannot be read). Raises :class:`BadSessionId`.
+        """
         prefix = prefix.strip().lower()
         if len(prefix) < 4:
-            raise StoreError("Give at least the first 4 characters of the session id.")
-        matches = [s.id for s in self.sessions() if s.id.startswith(prefix)]
+            raise BadSessionId("Give at least the first 4 characters of the session id.")
+        matches = []
+        for path in toml_files(self.sessions_dir):
+            try:
+                session_id = str(uuid.UUID(path.stem))
+            except ValueError:
+                continue
+            if session_id.startswith(prefix) and path.stem == session_id:
+                matches.append(session_id)
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise StoreError(f"No session id starts with '{prefix}'; 'selfaudit list' shows them.")
-        raise StoreError(f"'{prefix}' matches {len(matches)} sessions; give more characters.")
-
-    # -- health -------------------------------------------------------------------------------
-
-    def _files(self, folder: Path) -> list[Path]:
-        try:
-            return sorted(
-                Path(e.path)
-                for e in os.scandir(folder)
-                if e.name.endswith(".toml") and not e.name.startswith(".")
+            raise BadSessionId(
+                f"No session id starts with '{prefix}'; 'selfaudit list' shows them."
             )
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise describe_os_error("read the folder", folder, exc) from None
+        raise BadSessionId(f"'{prefix}' matches {len(matches)} sessions; give more characters.")
 
     def doctor(self) -> list[Unreadable]:
         """Every file views skip, with the reason, plus permission problems; nothing is changed."""
-        _, problems = self.index.refresh()
-        for path in self._files(self.drafts_dir):
-            try:
-                self._read_draft(path)
-            except (TomlError, DocumentError) as exc:
-                problems.append(Unreadable(path, str(exc)))
-        for folder in (self.root, self.sessions_dir, self.drafts_dir):
-            try:
-                mode = folder.stat().st_mode & 0o777
-            except OSError:
-                continue
-            if mode != 0o700:
-                problems.append(
-                    Unreadable(folder, f"folder permissions are {mode:o}; run 'chmod 700 {folder}'")
-                )
-        for path in self._files(self.sessions_dir) + self._files(self.drafts_dir):
-            try:
-                mode = path.stat(follow_symlinks=False).st_mode & 0o777
-            except OSError:
-                continue
-            if mode & 0o077:
-                problems.append(
-                    Unreadable(path, f"file permissions are {mode:o}; run 'chmod 600 {path}'")
-                )
-        return sorted(problems, key=lambda u: str(u.path))
+        return health.check(self)

@@ -1,0 +1,57 @@
+"""Private folders: created 0700 whatever the umask, and listed without surprises."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from selfaudit.store.errors import describe_os_error
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and every missing parent with mode 0700, set explicitly (umask-proof).
+
+    Parents that already exist are left alone. On an existing ``path`` only group and other access
+    is taken away: the owner's own bits stay, so a folder the user made read-only stays read-only.
+    Raises ``OSError``.
+    """
+    missing = []
+    folder = path
+    while not os.path.lexists(folder) and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: treat it as existing
+        folder.chmod(0o700)
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
+
+
+def ensure_private_dir(path: Path) -> None:
+    """:func:`make_private_dir` for the store: failures become a :class:`StoreError`."""
+    try:
+        make_private_dir(path)
+    except OSError as exc:
+        raise describe_os_error("create the folder", path, exc) from None
+
+
+def toml_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files in ``folder`` (no hidden or temp files), sorted; none if it is absent.
+
+    A folder that exists but cannot be read raises :class:`StoreError`.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(
+                Path(e.path)
+                for e in entries
+                if e.name.endswith(".toml") and not e.name.startswith(".")
+            )
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise describe_os_error("read the folder", folder, exc) from None

@@ -1,0 +1,74 @@
+"""``Store.doctor``: every file views skip and why, plus permission problems. Changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selfaudit.store.errors import StoreError
+from selfaudit.store.folders import toml_files
+from selfaudit.store.identity import FILE_NAME, read_pseudonym
+from selfaudit.store.records import Unreadable
+
+if TYPE_CHECKING:
+    from selfaudit.store.store import Store
+
+_CANNOT_READ = "the folder cannot be read; check its owner and permissions"
+
+
+def _folder_problems(store: Store) -> list[Unreadable]:
+    found = []
+    for folder in (store.root, store.sessions_dir, store.drafts_dir):
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        if folder.is_dir() and info.st_mode & 0o777 != 0o700:
+            mode = info.st_mode & 0o777
+            found.append(
+                Unreadable(folder, f"folder permissions are {mode:o}; run 'chmod 700 {folder}'")
+            )
+    return found
+
+
+def _file_problems(files: list[Path]) -> list[Unreadable]:
+    found = []
+    for path in files:
+        try:
+            mode = path.stat(follow_symlinks=False).st_mode & 0o777
+        except OSError:
+            continue
+        if mode & 0o077:
+            found.append(Unreadable(path, f"file permissions are {mode:o}; run 'chmod 600 {path}'"))
+    return found
+
+
+def check(store: Store) -> list[Unreadable]:
+    """The store's problems, sorted by path; every session file is parsed, the cache ignored."""
+    if not store.root.is_dir():
+        return [Unreadable(store.root, "is not a folder; give a folder with --data-dir")]
+    problems = _folder_problems(store)
+    try:
+        _, unreadable = store.index.refresh(trust_cache=False)
+        problems += unreadable
+    except StoreError:
+        problems.append(Unreadable(store.sessions_dir, _CANNOT_READ))
+    try:
+        problems += store.drafts_store.problems(store.session_ok)
+    except StoreError:
+        problems.append(Unreadable(store.drafts_dir, _CANNOT_READ))
+    identity = store.root / FILE_NAME
+    try:
+        read_pseudonym(identity)
+    except StoreError:
+        problems.append(
+            Unreadable(identity, "is damaged; move it aside and selfaudit will make a new one")
+        )
+    files = [identity] if identity.exists() else []
+    for folder in (store.sessions_dir, store.drafts_dir):
+        try:
+            files += toml_files(folder)
+        except StoreError:
+            continue  # already reported above
+    problems += _file_problems(files)
+    return sorted(problems, key=lambda u: str(u.path))
