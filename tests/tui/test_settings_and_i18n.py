@@ -129,3 +129,27 @@ async def test_cadence_shows_when_the_next_check_in_is_due() -> None:
             prompt = " ".join(console.export_text().split())
             assert "you answered 9 of 10" in prompt
             assert expected in prompt
+
+
+async def test_home_shows_each_sets_latest_headline() -> None:
+    from selfaudit.questionnaires import load_catalog
+    from selfaudit.store import Store
+
+    sets = load_catalog().sets
+    store = Store.open()
+    service = sets["internal-service"]
+    likert = [i.id for i in service.items if i.kind.value == "likert5" and not i.reverse]
+    store.save_session(service, {likert[0]: 3, likert[1]: 4})  # 50 and 75 -> mean 62.5
+    store.save_session(sets["competency-level"], {})
+    app = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        home = app.screen.query_one("#home-list", OptionList)
+
+        def shown(set_id: str) -> str:
+            console = Console(width=76, record=True, file=io.StringIO())
+            console.print(home.get_option(f"set:{set_id}").prompt)
+            return " ".join(console.export_text().split())
+
+        assert "gemiddelde score 63 van 100" in shown("internal-service")  # halves round up
+        assert "niveau 0 van 5" in shown("competency-level")

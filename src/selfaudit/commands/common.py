@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from selfaudit.cli import EXIT_FAILURE, UserError
+from selfaudit.settings import Settings, load_settings
 from selfaudit.store import Store, StoreError
 
 
@@ -18,6 +19,11 @@ def open_store(args: argparse.Namespace, create: bool = True) -> Store:
         return Store.open(args.data_dir, create=create)
     except StoreError as exc:
         raise UserError(str(exc), EXIT_FAILURE) from None
+
+
+def user_settings() -> Settings:
+    """The user's settings (language, currency); a broken file gives the defaults."""
+    return load_settings()[0]
 
 
 def _default(value: Any) -> Any:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from selfaudit.commands.common import local_time, open_store, print_json
+from selfaudit.commands.common import local_time, open_store, print_json, user_settings
+from selfaudit.core.headline import HeadlineKind, headline
+from selfaudit.i18n import fmt_money
 
 
 def main(args: argparse.Namespace) -> int:
@@ -14,13 +16,20 @@ def main(args: argparse.Namespace) -> int:
     if args.json:
         print_json([s.to_json() for s in sessions])
         return 0
+    currency = user_settings().currency
     for s in sessions:
-        headline = ""
-        if s.level is not None:
-            headline = f"level {s.level}"
-        elif s.annual_cost is not None:
-            headline = f"annual cost {s.annual_cost:,.0f}"
-        elif s.scores:
-            headline = f"mean score {sum(s.scores.values()) / len(s.scores):.0f}"
-        print(f"{s.id}  {local_time(s.completed_at)}  {s.set_id:<18} {s.team[:16]:<16} {headline}")
+        found = headline(
+            level=s.level, annual_cost=s.annual_cost, enps_answer=s.enps_answer, scores=s.scores
+        )
+        text = "" if found is None else _HEADLINE[found.kind](found.value, currency)
+        print(f"{s.id}  {local_time(s.completed_at)}  {s.set_id:<18} {s.team[:16]:<16} {text}")
     return 0
+
+
+#: How ``list`` writes each kind of headline (English: the command line is for scripts too).
+_HEADLINE = {
+    HeadlineKind.LEVEL: lambda v, _: f"level {v:.0f}",
+    HeadlineKind.COST: lambda v, cur: f"annual cost {fmt_money(v, 'en', cur)}",
+    HeadlineKind.ENPS: lambda v, _: f"eNPS answer {v:.0f}",
+    HeadlineKind.MEAN: lambda v, _: f"mean score {v:.0f}",
+}

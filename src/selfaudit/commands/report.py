@@ -1,62 +1,117 @@
-"""Plain-text results for the terminal (no Rich: the CLI must stay light)."""
+"""Plain-text results for the terminal, in the user's language (no Rich: the CLI stays light).
+
+The sentences are the app's own catalog strings, so ``take`` and ``show`` say what the results
+screen says.
+"""
 
 from __future__ import annotations
 
+from selfaudit.core.actions import first_sentence
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
-from selfaudit.core.turnover import CATEGORIES
+from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
+from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
 
 
 def _bar(score: float, width: int = 20) -> str:
-    filled = round(score / 100 * width)
+    filled = bar_cells(score, width)
     return "#" * filled + "." * (width - filled)
 
 
-def results_lines(qset: QuestionSet, results: Results, lang: str = "en") -> list[str]:
-    """The results of one session as lines of plain text."""
-    lines = [qset.t(qset.title, lang), ""]
+def _item_texts(qset: QuestionSet, ids: tuple[str, ...], lang: str) -> str:
+    texts = []
+    for item_id in ids:
+        item = qset.item(item_id)
+        texts.append(item_id if item is None else qset.t(item.text, lang).rstrip("?"))
+    return "; ".join(texts)
+
+
+def _levels(qset: QuestionSet, results: Results, lang: str) -> list[str]:
+    lv = results.levels
+    assert lv is not None
+    levels = qset.levels_in_order()
+    lines = ["", t(lang, "results.level", level=lv.reached, total=len(levels))]
+    for dim, met in zip(levels, lv.met, strict=False):
+        state = {None: "results.level-unanswered", True: "results.met", False: "results.not-met"}
+        lines.append(f"  {dim.level}. {qset.t(dim.title, lang):<44} {t(lang, state[met])}")
+    if lv.stopped_unanswered:
+        lines.append(t(lang, "results.level-stopped", level=lv.next_level))
+    cr = fmt_number(lv.reproducibility, lang, 2)
+    lines.append(t(lang, "results.consistent" if lv.consistent else "results.inconsistent", cr=cr))
+    nxt = next((d for d in levels if d.level == lv.next_level), None)
+    if nxt is None:
+        lines.append(t(lang, "results.top"))
+        return lines
+    lines += ["", t(lang, "results.next", level=lv.next_level, title=qset.t(nxt.title, lang))]
+    lines += [f"  - {qset.t(i.text, lang)}" for i in qset.items_of(nxt.id)]
+    return lines
+
+
+def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> list[str]:
+    lines = ["", t(lang, "results.cost.head")]
+    tc = results.turnover
+    if tc is None:
+        items = _item_texts(qset, results.missing_inputs, lang)
+        return [*lines, t(lang, "results.cost.missing", items=items)]
+
+    def money(value: float) -> str:
+        return fmt_money(value, lang, currency)
+
+    for key in CATEGORIES:
+        lines.append(f"  {t(lang, 'cost.' + key):<40} {money(tc.per_leaver[key]):>16}")
+    lines.append(f"  {t(lang, 'cost.per-leaver'):<40} {money(tc.cost_per_leaver):>16}")
+    rate = fmt_percent(tc.turnover_rate_pct, lang, 1)
+    lines.append(t(lang, "results.cost.annual", cost=money(tc.annual_cost), rate=rate))
+    median = fmt_percent(MEDIAN_PCT_OF_SALARY, lang)
+    pct = fmt_percent(tc.pct_of_salary, lang, 1)
+    lines.append(t(lang, "results.cost.pct", pct=pct, median=median))
+    target = fmt_percent(tc.target_rate_pct, lang, 1 if tc.target_rate_pct % 1 else 0)
+    lines.append(t(lang, "whatif.result", rate=target, saving=money(tc.yearly_saving)))
+    if tc.defaults_used:
+        used = _item_texts(qset, tc.defaults_used, lang)
+        lines.append(t(lang, "results.cost.defaults", items=used))
+    return lines
+
+
+def _dimensions(qset: QuestionSet, results: Results, lang: str) -> list[str]:
+    lines = ["", t(lang, "results.dims.head")]
     for dim in results.dimensions:
         dimension = qset.dimension(dim.dimension)
         title = qset.t(dimension.title, lang) if dimension else dim.dimension
         band = next((b for b in qset.bands if b.id == dim.band), None)
-        label = qset.t(band.label, lang) if band else ""
-        if dim.score is not None:
-            lines.append(f"  {title:<40} {dim.score:5.1f}  [{_bar(dim.score)}]  {label}")
-        elif band is not None:
-            lines.append(f"  {title:<40} {'':5}  {'':22}  {label}")  # banded by eNPS category
-        else:
-            lines.append(f"  {title:<40} not scored (all {dim.skipped} items skipped)")
-    if results.enps is not None:
-        lines.append(f"\n  eNPS answer: {results.enps.answer} ({results.enps.category.value})")
-    if results.levels is not None:
-        lv = results.levels
-        lines.append(
-            f"\n  Level reached: {lv.reached} of {len(lv.met)}; "
-            f"consistency {lv.reproducibility:.2f}"
+        label = qset.t(band.label, lang) if band else t(lang, "results.no-score")
+        score = (
+            f"{fmt_number(dim.score, lang):>3}  [{_bar(dim.score)}]"
+            if dim.score is not None
+            else ""
         )
-        if not lv.consistent:
-            profile = "  ".join(
-                f"L{i + 1}:{'met' if m else 'not met'}" for i, m in enumerate(lv.met)
+        lines.append(f"  {title:<40} {score:<28} {label}")
+        if dim.by_side:
+            sides = ", ".join(
+                f"{t(lang, 'side.' + side)} {fmt_number(value, lang)}"
+                for side, value in dim.by_side.items()
             )
-            lines.append(f"  Profile: {profile}")
-    if results.turnover is not None:
-        t = results.turnover
-        for key in CATEGORIES:
-            lines.append(f"  {key:<40} {t.per_leaver[key]:>14,.2f}")
-        lines.append(
-            f"  {'cost per leaver':<40} {t.cost_per_leaver:>14,.2f}  "
-            f"({t.pct_of_salary:.1f} % of salary; Boushey & Glynn 2012 median: 21 %)"
-        )
-        lines.append(
-            f"  {'annual cost':<40} {t.annual_cost:>14,.2f}  (turnover {t.turnover_rate_pct:.1f} %)"
-        )
-        lines.append(
-            f"  {f'saving at {t.target_rate_pct:g} % turnover':<40} {t.yearly_saving:>14,.2f}"
-        )
-    if results.missing_inputs:
-        lines.append(f"\n  Not computed: no value for {', '.join(results.missing_inputs)}")
-    if results.turnover is not None and results.turnover.defaults_used:
-        lines.append(f"\n  Defaults used: {', '.join(results.turnover.defaults_used)}")
-    elif results.skipped:
-        lines.append(f"\n  Skipped: {', '.join(results.skipped)}")
+            lines.append(f"      {sides}")
+        if dimension is not None and dim.band in dimension.advice:
+            step = first_sentence(qset.t(dimension.advice[dim.band or ""], lang))
+            lines.append(f"      -> {step}")
+    return lines
+
+
+def results_lines(
+    qset: QuestionSet, results: Results, lang: str = "en", currency: str = "EUR"
+) -> list[str]:
+    """The results of one session as lines of plain text."""
+    lines = [t(lang, "results.title", title=qset.t(qset.title, lang))]
+    lines.append(t(lang, "results.counts", answered=results.answered, skipped=len(results.skipped)))
+    if results.enps is not None:
+        category = t(lang, f"enps.{results.enps.category.value}")
+        lines += ["", t(lang, "results.enps", answer=results.enps.answer, category=category)]
+        lines.append(t(lang, "results.enps.team"))
+    if results.levels is not None:
+        lines += _levels(qset, results, lang)
+    if results.model.value == "turnover-cost":
+        lines += _turnover(qset, results, lang, currency)
+    else:
+        lines += _dimensions(qset, results, lang)
     return lines

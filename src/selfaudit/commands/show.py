@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 
 from selfaudit.cli import EXIT_BAD_INPUT, UserError
-from selfaudit.commands.common import local_time, open_store, print_json
+from selfaudit.commands.common import local_time, open_store, print_json, user_settings
 from selfaudit.commands.report import results_lines
-from selfaudit.core.answers import validate_answers
+from selfaudit.core.answers import usable_answers
 from selfaudit.core.results import compute_results
+from selfaudit.core.stored import stored_results
 from selfaudit.questionnaires import load_catalog
-from selfaudit.store import BadSessionId, Session
+from selfaudit.store import BadSessionId
 from selfaudit.store.codec import session_to_doc
-
-
-def _stored_results(session: Session) -> list[str]:
-    """The results as saved, for a set that changed since (or is gone)."""
-    lines = ["(the set has changed since this session or is not installed; stored results follow)"]
-    for dim in session.results.get("dimensions", []):
-        if isinstance(dim, dict):
-            lines.append(f"  {dim.get('id')}: {dim.get('score', 'not scored')}")
-    return lines
 
 
 def main(args: argparse.Namespace) -> int:
@@ -47,13 +39,19 @@ def main(args: argparse.Namespace) -> int:
         session.set_version,
         session.set_hash,
     )
-    if qset is not None and unchanged:
-        answers, _ = validate_answers(qset, session.answers)
-        lines = results_lines(qset, compute_results(qset, answers), session.lang)
+    settings = user_settings()
+    if qset is None:
+        print(f"(the set '{session.set_id}' is not installed; the saved results follow as JSON)")
+        print_json(session.results)
     else:
-        lines = _stored_results(session)
-    for line in lines:
-        print(line)
+        if unchanged:
+            answers, _ = usable_answers(qset, session.answers, session.lang)
+            results = compute_results(qset, answers)
+        else:
+            print("(the set has changed since this session; its figures are shown as saved)")
+            results = stored_results(qset.id, qset.model, session.results, session.answers)
+        for line in results_lines(qset, results, settings.language, settings.currency):
+            print(line)
     if session.actions:
         print("\nAction items:")
         for action in session.actions:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from selfaudit.cli import EXIT_FAILURE, UserError
-from selfaudit.commands.common import open_store, print_json
+from selfaudit.commands.common import open_store, print_json, user_settings
 from selfaudit.commands.report import results_lines
 from selfaudit.core.answers import validate_answers
 from selfaudit.core.model import QuestionSet
@@ -38,7 +38,7 @@ class _Input:
     notes: dict[str, str] = field(default_factory=dict)
     team: str = ""
     respondent: str | None = None
-    lang: str = "en"
+    lang: str | None = None
     actions: list[str] = field(default_factory=list)
 
 
@@ -97,7 +97,9 @@ def _print_saved(args: argparse.Namespace, qset: QuestionSet, session: Session, 
         )
         return
     answers, _ = validate_answers(qset, session.answers, session.lang)
-    for line in results_lines(qset, compute_results(qset, answers), session.lang):
+    settings = user_settings()
+    results = compute_results(qset, answers)
+    for line in results_lines(qset, results, settings.language, settings.currency):
         print(line)
     print(f"\nSaved session {session.id}\n  in {path}")
 
@@ -112,7 +114,9 @@ def main(args: argparse.Namespace) -> int:
         known = ", ".join(catalog.sets) or "none"
         raise UserError(f"no question set '{args.set_id}'; available: {known}")
     given = _read_input(args.answers, qset)
-    lang = args.lang or given.lang
+    # Numbers such as "45.000" are read the way the user writes them: the draft's language,
+    # else --lang, else the language chosen in the app's settings.
+    lang = args.lang or given.lang or user_settings().language
     answers, problems = validate_answers(qset, given.answers, lang)
     if problems:
         for problem in problems:

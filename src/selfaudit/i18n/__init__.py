@@ -7,6 +7,7 @@ Question texts come from the question-set files, not from here.
 
 from selfaudit.i18n.catalog import LANGUAGES, language_name, t
 from selfaudit.i18n.formatting import (
+    bar_cells,
     fmt_amount,
     fmt_date,
     fmt_money,
@@ -17,6 +18,7 @@ from selfaudit.i18n.formatting import (
 
 __all__ = [
     "LANGUAGES",
+    "bar_cells",
     "fmt_amount",
     "fmt_date",
     "fmt_money",

@@ -124,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "results.not-met": "not met",
     "results.consistent": "Consistency (Guttman CR): {cr}. The levels build on each other as expected.",
     "results.inconsistent": "Consistency (Guttman CR): {cr}, below 0.90: you meet a higher level without the one below it. Look at the profile above rather than the level alone.",
-    "results.next": "What level {level} asks: {title}",
+    "results.next": "What the next level asks — {title}",
     "results.top": "You meet every level. Keep checking that it stays that way.",
     "results.dims.head": "Scores (0–100) and next steps",
     "results.no-score": "no score (skipped)",

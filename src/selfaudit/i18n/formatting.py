@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 _MONTHS = {
@@ -12,8 +13,12 @@ _MONTHS = {
 
 
 def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
-    """``1,234.5`` in English, ``1.234,5`` in Dutch; trailing zero decimals are kept."""
-    text = f"{value:,.{decimals}f}"
+    """``1,234.5`` in English, ``1.234,5`` in Dutch; trailing zero decimals are kept.
+
+    Halves round up, as people do on paper (62.5 -> 63), not to even as ``format`` does.
+    """
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{exact:,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -56,3 +61,8 @@ def fmt_date(when: dt.date | dt.datetime, lang: str) -> str:
         when = when.astimezone().date() if when.tzinfo else when.date()
     months = _MONTHS.get(lang, _MONTHS["en"])
     return f"{when.day} {months[when.month - 1]} {when.year}"
+
+
+def bar_cells(score: float, width: int) -> int:
+    """How many of ``width`` cells a 0-100 score fills (halves round up)."""
+    return int(fmt_number(max(0.0, min(100.0, score)) / 100 * width, "en"))

@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "results.not-met": "niet gehaald",
     "results.consistent": "Samenhang (Guttman CR): {cr}. De niveaus bouwen op elkaar voort zoals verwacht.",
     "results.inconsistent": "Samenhang (Guttman CR): {cr}, onder 0,90: je haalt een hoger niveau zonder het niveau eronder. Kijk naar het profiel hierboven, niet alleen naar het niveau.",
-    "results.next": "Wat niveau {level} vraagt: {title}",
+    "results.next": "Wat het volgende niveau vraagt — {title}",
     "results.top": "Je haalt elk niveau. Blijf nagaan of dat zo blijft.",
     "results.dims.head": "Scores (0–100) en volgende stappen",
     "results.no-score": "geen score (overgeslagen)",

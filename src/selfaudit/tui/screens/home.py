@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from selfaudit.core.checkin import next_check_in
 from selfaudit.core.headline import HeadlineKind, headline
 from selfaudit.core.model import QuestionSet
-from selfaudit.i18n import fmt_date, fmt_money
+from selfaudit.i18n import fmt_date, fmt_money, fmt_number
 from selfaudit.store import Draft, SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
@@ -182,7 +182,7 @@ class HomeScreen(BaseScreen):
             return self.t("home.headline.cost", cost=cost)
         if found.kind is HeadlineKind.ENPS:
             return self.t("home.headline.enps", answer=int(found.value))
-        return self.t("home.headline.mean", score=round(found.value))
+        return self.t("home.headline.mean", score=fmt_number(found.value, self.lang))
 
     # -- behaviour ------------------------------------------------------------------------------
 

@@ -203,7 +203,7 @@ class ResultsScreen(BaseScreen):
                     yield Static(f"  {label}", classes="bar-band", markup=False)
             if score.by_side:
                 sides = ", ".join(
-                    f"{self.t('side.' + side)} {round(value)}"
+                    f"{self.t('side.' + side)} {fmt_number(value, lang)}"
                     for side, value in score.by_side.items()
                 )
                 yield Static(sides, classes="muted", markup=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from selfaudit.i18n import bar_cells, fmt_number
+
 WIDTH = 20
 
 
@@ -12,10 +14,10 @@ def bar_text(score: float | None, width: int = WIDTH) -> Text:
     """``████████░░░░  40`` for a score; ``–`` bars when there is none."""
     if score is None:
         return Text("·" * width + "   –", style="dim")
-    filled = round(max(0.0, min(100.0, score)) / 100 * width)
+    filled = bar_cells(score, width)
     text = Text("█" * filled, style="bold")
     text.append("░" * (width - filled), style="dim")
-    text.append(f" {round(score):>3}")
+    text.append(f" {fmt_number(score, 'en'):>3}")
     return text
 
 
