@@ -45,6 +45,11 @@ async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app))
         assert app.screen.query_one(Input).placeholder.startswith("Typ een opdracht")
+        await pilot.press(*"xqzw")  # nothing matches: Textual's own line is in Dutch too
+        await pilot.pause(0.8)
+        texts = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+        assert any("Geen opdracht gevonden" in x for x in texts), texts
+        await pilot.press(*["backspace"] * 4)
         await pilot.press(*"Taal: English")
         await pilot.pause(0.3)
         await pilot.press("enter")

@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "key.help": "Help",
     "key.command_palette": "Commands",
     "key.open": "Open",
-    "key.discard": "Discard draft",
+    "key.discard": "Discard",
     "key.settings": "Settings",
     "key.history": "History",
     "key.language": "Nederlands",
@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "key.save": "Save",
     "key.close": "Close",
     "key.select": "Tick",
+    "palette.no-matches": "No matching command",
     "palette.placeholder": "Type a command: start, history, language, theme…",
     # command palette
     "cmd.start": "Start: {title}",

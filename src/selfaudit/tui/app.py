@@ -20,6 +20,7 @@ from selfaudit.settings import Settings, SettingsError, load_settings, save_sett
 from selfaudit.store import DraftBusy, Store, StoreError
 from selfaudit.tui.clock import Clock, system_clock
 from selfaudit.tui.commands import SelfAuditCommands
+from selfaudit.tui.palette import TranslatedCommandPalette
 from selfaudit.tui.translate import translate_bindings
 
 #: Seconds an orderly exit after SIGTERM/SIGHUP may take before the process is ended anyway.
@@ -201,9 +202,7 @@ class SelfAuditApp(App[int]):
     def action_command_palette(self) -> None:
         """Open the command palette with a translated placeholder."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(
-                CommandPalette(placeholder=self.t("palette.placeholder"), id="--command-palette")
-            )
+            self.push_screen(TranslatedCommandPalette(self.lang))
 
     def go_home(self) -> bool:
         """Back to the home screen, refreshed; each screen left saves what it holds first.

@@ -15,7 +15,7 @@ from selfaudit.core.results import Results, compute_results
 from selfaudit.core.stored import stored_results
 from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY, TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
-from selfaudit.store import Draft, Session, StoreError
+from selfaudit.store import Draft, NotDurable, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.translate import translate_bindings
 from selfaudit.tui.widgets.checklist import Checklist
@@ -335,10 +335,16 @@ class ResultsScreen(BaseScreen):
         self._keep_what_if()
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)
+        except NotDurable as exc:
+            # The session file is in place; only the disk's confirmation failed. Show it as
+            # saved, and say so; the draft stays until a later start finds the session sound.
+            self.session = self.sa.store.load(self.draft.id)
+            self.sa.notify(str(exc), severity="warning", markup=False, timeout=20)
         except StoreError as exc:
             self.offer_export(self.draft, str(exc))
             return
-        self.sa.notify(self.t("notify.saved"))
+        else:
+            self.sa.notify(self.t("notify.saved"))
         self.run_worker(self._show_saved())
 
     async def _show_saved(self) -> None:

@@ -1,0 +1,82 @@
+"""When the disk fails, the answers stay in the window and a copy can go to a chosen folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from selfaudit.questionnaires import load_catalog
+from selfaudit.store import NotDurable, Store, StoreError
+from selfaudit.tomlio import read_toml
+from tests.tui.conftest import home_loaded, make_app, wait_for
+
+
+def _draft_at_results(answers: dict[str, Any]) -> str:
+    qset = load_catalog().sets["choose-us"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    draft.answers = answers
+    draft.position = len(qset.items)
+    store.save_draft(draft)
+    store.close()
+    return draft.id
+
+
+async def _open_results(pilot: Any) -> None:
+    await home_loaded(pilot)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ResultsScreen")
+
+
+async def test_a_failed_save_offers_a_copy_in_a_folder_of_your_choice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    draft_id = _draft_at_results({"enps": 9, "stay_year": 4})
+
+    def disk_full(self: Store, *args: object) -> None:
+        raise StoreError("Could not save to X: the disk is full; free some space and try again.")
+
+    monkeypatch.setattr(Store, "complete", disk_full)
+    folder = tmp_path / "usb stick"
+    folder.mkdir()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_results(pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
+        field = app.screen.query_one("#export-folder", Input)
+        field.value = str(tmp_path / "no such folder")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportScreen"  # refused: the folder must exist
+        field.value = str(folder)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        await wait_for(pilot, lambda: any(folder.iterdir()))
+        assert app.screen.session is None  # not pretending it was saved
+    [copy] = folder.iterdir()
+    assert draft_id in copy.name
+    assert read_toml(copy, 1 << 20)["answers"] == {"enps": 9, "stay_year": 4}
+
+
+async def test_a_save_the_disk_could_not_confirm_shows_as_saved(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _draft_at_results({"enps": 7})
+    real_complete = Store.complete
+
+    def unconfirmed(self: Store, draft: Any, qset: Any) -> None:
+        session = real_complete(self, draft, qset)
+        raise NotDurable(self.path_of(session.id))
+
+    monkeypatch.setattr(Store, "complete", unconfirmed)
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_results(pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.session is not None)
+        assert app.screen.session.answers == {"enps": 7}
+        assert type(app.screen).__name__ == "ResultsScreen"
