@@ -80,3 +80,25 @@ async def test_a_save_the_disk_could_not_confirm_shows_as_saved(
         await wait_for(pilot, lambda: app.screen.session is not None)
         assert app.screen.session.answers == {"enps": 7}
         assert type(app.screen).__name__ == "ResultsScreen"
+
+
+async def test_disk_errors_are_told_in_the_interface_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from selfaudit.store import atomic
+
+    _draft_at_results({"enps": 8})
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app: Any = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_results(pilot)
+        monkeypatch.setattr(atomic.os, "write", full)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
+        problem = str(app.screen.problem)
+        assert "de schijf is vol" in problem and "sessions" in problem, problem

@@ -138,7 +138,7 @@ def main(args: argparse.Namespace) -> int:
     except NotDurable as exc:
         if exc.session is None:
             raise
-        _print_saved(args, qset, exc.session, exc.path)
+        _print_saved(args, qset, exc.session, store.path_of(exc.session.id))
         print(f"selfaudit: warning: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except StoreError as exc:

@@ -25,6 +25,12 @@ MESSAGES: dict[str, str] = {
     "key.save": "Save",
     "key.close": "Close",
     "key.select": "Tick",
+    "error.disk-full": "Could not use {path}: the disk is full. Free some space and try again; your earlier saved files are unchanged.",
+    "error.read-only": "Could not use {path}: the file system is read-only. Start selfaudit with --data-dir pointing to a folder you can write; your earlier saved files are unchanged.",
+    "error.permission": "Could not use {path}: permission denied. Check the folder's owner and permissions, or start selfaudit with --data-dir; your earlier saved files are unchanged.",
+    "error.io": "Could not use {path}: the disk reported an input/output error. Check the disk and try again; your earlier saved files are unchanged.",
+    "error.draft-busy": "This session is open in another selfaudit window; finish or close it there first.",
+    "error.not-durable": "Saved as {path}, but the disk could not confirm it; check the disk.",
     "palette.no-matches": "No matching command",
     "palette.placeholder": "Type a command: start, history, language, theme…",
     # command palette

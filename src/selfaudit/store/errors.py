@@ -14,11 +14,25 @@ ELSEWHERE = "choose another folder with --data-dir or SELFAUDIT_DATA_DIR"
 
 
 class StoreError(Exception):
-    """Something on disk went wrong; nothing previously saved was changed."""
+    """Something on disk went wrong; nothing previously saved was changed.
+
+    ``str()`` is the English sentence. ``code`` names the common cases (``disk-full``,
+    ``permission``, ...) so an interface can say them in its own language, with ``path``.
+    """
+
+    def __init__(self, message: str, code: str = "", path: Path | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        """A stable name for the kind of problem; empty when it has none."""
+        self.path = path
+        """The file or folder concerned, when there is one."""
 
 
 class DraftBusy(StoreError):
     """A draft is open in another selfaudit window."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "draft-busy")
 
 
 class BadSessionId(StoreError):
@@ -29,8 +43,11 @@ class NotDurable(StoreError):
     """The file is in place, but the disk could not confirm it will survive a power cut."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"Saved as {path}, but the disk could not confirm it; check the disk.")
-        self.path = path
+        super().__init__(
+            f"Saved as {path}, but the disk could not confirm it; check the disk.",
+            "not-durable",
+            path,
+        )
         #: The session that was saved, when a session was being saved.
         self.session: Session | None = None
 
@@ -60,12 +77,14 @@ def describe_os_error(
     """
     denied = f"permission denied; check the folder's owner and permissions, or {elsewhere}"
     hints = {
-        errno.ENOSPC: "the disk is full; free some space and try again",
-        errno.EDQUOT: "your disk quota is used up; free some space and try again",
-        errno.EROFS: f"the file system is read-only; {elsewhere}",
-        errno.EACCES: denied,
-        errno.EPERM: denied,
-        errno.EIO: "the disk reported an input/output error; check the disk and try again",
+        errno.ENOSPC: ("disk-full", "the disk is full; free some space and try again"),
+        errno.EDQUOT: ("disk-full", "your disk quota is used up; free some space and try again"),
+        errno.EROFS: ("read-only", f"the file system is read-only; {elsewhere}"),
+        errno.EACCES: ("permission", denied),
+        errno.EPERM: ("permission", denied),
+        errno.EIO: ("io", "the disk reported an input/output error; check the disk and try again"),
     }
-    hint = hints.get(exc.errno or 0, exc.strerror or str(exc))
-    return StoreError(f"Could not {action} {path}: {hint}. Your earlier saved files are unchanged.")
+    code, hint = hints.get(exc.errno or 0, ("", exc.strerror or str(exc)))
+    return StoreError(
+        f"Could not {action} {path}: {hint}. Your earlier saved files are unchanged.", code, path
+    )

@@ -15,6 +15,7 @@ from textual.command import CommandPalette
 
 from selfaudit.core.answers import usable_answers
 from selfaudit.i18n import t
+from selfaudit.i18n.catalog import CATALOGS
 from selfaudit.questionnaires import Catalog, load_catalog
 from selfaudit.settings import Settings, SettingsError, load_settings, save_settings
 from selfaudit.store import DraftBusy, Store, StoreError
@@ -99,6 +100,12 @@ class SelfAuditApp(App[int]):
                 await screen.apply_language()
         self.notify(self.t("notify.language"))
 
+    def error_text(self, exc: StoreError) -> str:
+        """A store error in the interface language (the store's English sentence otherwise)."""
+        if exc.code and f"error.{exc.code}" in CATALOGS["en"]:
+            return self.t(f"error.{exc.code}", path=str(exc.path or ""))
+        return str(exc)
+
     def set_theme(self, name: str) -> None:
         """Use a theme and remember it."""
         if name not in self.available_themes:
@@ -122,7 +129,7 @@ class SelfAuditApp(App[int]):
         try:
             self.store = Store.open(self.data_dir)
         except StoreError as exc:
-            self.store_error = str(exc)
+            self.store_error = self.error_text(exc)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -245,10 +252,10 @@ class SelfAuditApp(App[int]):
         try:
             draft = store.open_draft(draft_id)
         except DraftBusy as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(self.error_text(exc), severity="warning", markup=False)
             return
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(self.error_text(exc), severity="error", markup=False)
             return
         qset = self.catalog.get(draft.set_id)
         if qset is None:

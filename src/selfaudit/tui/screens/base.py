@@ -67,8 +67,8 @@ class BaseScreen(Screen[None]):
             return
         try:
             path = store.export_draft(draft, folder)
-        except (StoreError, OSError) as exc:
-            self.sa.notify(str(exc), severity="error", markup=False, timeout=15)
+        except StoreError as exc:
+            self.sa.notify(self.sa.error_text(exc), severity="error", markup=False, timeout=15)
             return
         self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=20)
 

@@ -30,7 +30,7 @@ class HistoryScreen(BaseScreen):
             try:
                 self.sessions = store.sessions()
             except StoreError as exc:
-                self.sa.notify(str(exc), severity="error", markup=False)
+                self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
         yield Header()
         yield Static(
             self.t("history.title", count=len(self.sessions)), classes="title", markup=False
@@ -65,7 +65,7 @@ class HistoryScreen(BaseScreen):
         try:
             session = store.load(event.option.id)
         except StoreError as exc:
-            self.sa.notify(str(exc), severity="error", markup=False)
+            self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
             return
         qset = self.sa.catalog.get(session.set_id)
         if qset is None:

@@ -64,7 +64,7 @@ class HomeScreen(BaseScreen):
                 for summary in store.sessions():
                     last.setdefault(summary.set_id, summary)
             except StoreError as exc:
-                error = str(exc)
+                error = self.sa.error_text(exc)
         self.post_message(self.Loaded(drafts, last, error))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
@@ -265,7 +265,7 @@ class HomeScreen(BaseScreen):
         try:
             store.discard_draft(draft_id)
         except StoreError as exc:
-            self.sa.notify(str(exc), severity="error", markup=False)
+            self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
             return
         self.sa.notify(self.t("notify.discarded"))
         self.reload()

@@ -72,7 +72,7 @@ class IntroScreen(BaseScreen):
                 self.qset, team=s.team.strip(), respondent=self.sa.respondent(), lang=self.lang
             )
         except StoreError as exc:
-            self.sa.notify(str(exc), severity="error", markup=False)
+            self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
             return
         self.app.switch_screen(QuestionScreen(self.qset, draft))
 

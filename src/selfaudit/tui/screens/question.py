@@ -216,7 +216,7 @@ class QuestionScreen(BaseScreen):
         try:
             store.save_draft(self.draft)
         except StoreError as exc:
-            self.offer_export(self.draft, str(exc))
+            self.offer_export(self.draft, self.sa.error_text(exc))
             return False
         return True
 

@@ -339,9 +339,9 @@ class ResultsScreen(BaseScreen):
             # The session file is in place; only the disk's confirmation failed. Show it as
             # saved, and say so; the draft stays until a later start finds the session sound.
             self.session = self.sa.store.load(self.draft.id)
-            self.sa.notify(str(exc), severity="warning", markup=False, timeout=20)
+            self.sa.notify(self.sa.error_text(exc), severity="warning", markup=False, timeout=20)
         except StoreError as exc:
-            self.offer_export(self.draft, str(exc))
+            self.offer_export(self.draft, self.sa.error_text(exc))
             return
         else:
             self.sa.notify(self.t("notify.saved"))
@@ -371,7 +371,7 @@ class ResultsScreen(BaseScreen):
         try:
             self.sa.store.save_draft(self.draft)
         except StoreError as exc:
-            self.offer_export(self.draft, str(exc))
+            self.offer_export(self.draft, self.sa.error_text(exc))
             return False
         return True
 
