@@ -12,12 +12,21 @@ from textual.widgets import OptionList
 from selfaudit.core.model import Kind, QuestionSet
 from selfaudit.questionnaires import load_catalog
 from selfaudit.settings import Settings
+from selfaudit.store import Store
 from selfaudit.tui.app import SelfAuditApp, create_app
 
 FROZEN = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 
 #: Typed answers for the number questions of turnover-cost (decimal comma on purpose).
 NUMBER_ANSWERS = {"headcount": "50", "leavers": "10", "salary": "45000", "on_costs_pct": "30,5"}
+
+
+@pytest.fixture(autouse=True)
+def fixed_pseudonym(isolated_dirs: Any) -> None:
+    """Every TUI test's install has the same pseudonym, so screens and snapshots are stable."""
+    store = Store.open()
+    (store.root / "identity.toml").write_text('pseudonym = "anon-5a1f0e"\n')
+    (store.root / "identity.toml").chmod(0o600)
 
 
 def frozen_clock() -> dt.datetime:

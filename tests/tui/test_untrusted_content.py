@@ -87,6 +87,8 @@ async def test_a_session_of_an_older_set_version_shows_its_saved_figures() -> No
         await home_loaded(pilot)
         await pilot.press("h")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
+        await wait_for(pilot, lambda: app.screen.loaded)
+        await pilot.pause()
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
         screen = app.screen

@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "cmd.quit.help": "Leave selfaudit; your answers are already saved",
     # home
     "home.who": "You: {name}",
-    "home.pseudonym": "anonymous (pseudonym)",
+    "home.pseudonym": "{pseudonym} (a pseudonym; no name is saved)",
     "home.team": "Team: {team}",
     "home.no-team": "not set",
     "home.settings-hint": "press s to change",
@@ -162,6 +162,7 @@ MESSAGES: dict[str, str] = {
     "results.save": "Save results",
     "results.back-home": "Press Escape to go back.",
     # history
+    "history.loading": "Reading your saved sessions…",
     "history.title": "Saved sessions ({count})",
     "history.empty": "No saved sessions yet.",
     "history.no-set": "The set '{set}' is not available any more.",

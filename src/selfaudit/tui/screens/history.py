@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,26 +23,60 @@ class HistoryScreen(BaseScreen):
     HELP_TOPIC = "history"
     BINDINGS = [Binding("escape", "home", "Home")]
 
+    @dataclass
+    class Loaded(Message):
+        """The saved sessions, read off the UI thread."""
+
+        sessions: list[SessionSummary]
+        error: str
+
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[SessionSummary] = []
+        self.loaded = False
+        """Whether the store has been read."""
 
     def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._title(), id="history-title", classes="title", markup=False)
+        yield OptionList(*self._options(), id="history-list")
+        yield Footer(compact=True)
+
+    def _title(self) -> str:
+        if not self.loaded:
+            return self.t("history.loading")
+        return self.t("history.title", count=len(self.sessions))
+
+    def _options(self) -> list[Option]:
+        options = [Option(self._prompt(s), id=s.id) for s in self.sessions]
+        if self.loaded and not options:
+            options = [Option(self.t("history.empty"), disabled=True)]
+        return options
+
+    @work(thread=True, exclusive=True, group="history-load")
+    def load(self) -> None:
+        """Read the session summaries in a thread: a long history takes a moment."""
+        sessions: list[SessionSummary] = []
+        error = ""
         store = self.sa.store
         if store is not None:
             try:
-                self.sessions = store.sessions()
+                sessions = store.sessions()
             except StoreError as exc:
-                self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
-        yield Header()
-        yield Static(
-            self.t("history.title", count=len(self.sessions)), classes="title", markup=False
-        )
-        options = [Option(self._prompt(s), id=s.id) for s in self.sessions]
-        if not options:
-            options = [Option(self.t("history.empty"), disabled=True)]
-        yield OptionList(*options, id="history-list")
-        yield Footer(compact=True)
+                error = self.sa.error_text(exc)
+        self.post_message(self.Loaded(sessions, error))
+
+    def on_history_screen_loaded(self, message: Loaded) -> None:
+        """Show the sessions that were read."""
+        if message.error:
+            self.sa.notify(message.error, severity="error", markup=False)
+        self.sessions, self.loaded = message.sessions, True
+        for title in self.query("#history-title").results(Static):
+            title.update(self._title())
+        for option_list in self.query("#history-list").results(OptionList):
+            option_list.set_options(self._options())
+            if self.sessions:
+                option_list.highlighted = 0  # the newest, so Enter opens it
 
     def _prompt(self, s: SessionSummary) -> Text:
         qset = self.sa.catalog.get(s.set_id)
@@ -53,6 +90,7 @@ class HistoryScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#history-list").focus()
+        self.load()
 
     def after_recompose(self) -> None:
         self.query_one("#history-list").focus()

@@ -41,6 +41,7 @@ class HomeScreen(BaseScreen):
 
         drafts: list[Draft]
         last: dict[str, SessionSummary]
+        pseudonym: str
         error: str
 
     def __init__(self) -> None:
@@ -49,6 +50,8 @@ class HomeScreen(BaseScreen):
         self.last: dict[str, SessionSummary] = {}
         self.loaded = False
         """Whether the store has been read at least once."""
+        self.pseudonym = ""
+        """This install's pseudonym, saved with sessions when the user gives no name."""
         self.highlighted_id: str | None = None
 
     @work(thread=True, exclusive=True, group="home-load")
@@ -57,15 +60,16 @@ class HomeScreen(BaseScreen):
         store = self.sa.store
         drafts: list[Draft] = []
         last: dict[str, SessionSummary] = {}
-        error = ""
+        error = pseudonym = ""
         if store is not None:
             try:
                 drafts = [d for d in store.drafts() if self.sa.catalog.get(d.set_id)]
                 for summary in store.sessions():
                     last.setdefault(summary.set_id, summary)
+                pseudonym = store.pseudonym()
             except StoreError as exc:
                 error = self.sa.error_text(exc)
-        self.post_message(self.Loaded(drafts, last, error))
+        self.post_message(self.Loaded(drafts, last, pseudonym, error))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         """Show what was read; a draft that just appeared (a set left half-way) is offered."""
@@ -79,6 +83,9 @@ class HomeScreen(BaseScreen):
         if fresh and self.loaded:
             self.highlighted_id = f"draft:{fresh[0].id}"
         self.drafts, self.last, self.loaded = message.drafts, message.last, True
+        self.pseudonym = message.pseudonym
+        for who in self.query("#who").results(Static):
+            who.update(self._who_line())
         if option_list is not None:
             option_list.set_options(self._options())
             self._highlight_first()
@@ -93,7 +100,7 @@ class HomeScreen(BaseScreen):
 
     def _who_line(self) -> Text:
         s = self.sa.settings
-        who = s.respondent.strip() or self.t("home.pseudonym")
+        who = s.respondent.strip() or self.t("home.pseudonym", pseudonym=self.pseudonym or "…")
         line = Text(self.t("home.who", name=who))
         line.append("  ·  ")
         line.append(self.t("home.team", team=s.team.strip() or self.t("home.no-team")))
