@@ -183,6 +183,8 @@ MESSAGES: dict[str, str] = {
     "cadence.half-yearly": "Every half year",
     "cadence.yearly": "Every year",
     # confirmations and notifications
+    "confirm.unsaved": "Leave the settings without saving your changes?",
+    "confirm.unsaved.yes": "Leave without saving",
     "confirm.cancel": "Cancel",
     "confirm.discard": "Throw away this draft and all its answers? This cannot be undone.",
     "confirm.discard.yes": "Throw away",

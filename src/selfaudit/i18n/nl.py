@@ -174,6 +174,8 @@ MESSAGES: dict[str, str] = {
     "cadence.quarterly": "Elk kwartaal",
     "cadence.half-yearly": "Elk half jaar",
     "cadence.yearly": "Elk jaar",
+    "confirm.unsaved": "De instellingen verlaten zonder je wijzigingen op te slaan?",
+    "confirm.unsaved.yes": "Verlaten zonder opslaan",
     "confirm.cancel": "Annuleren",
     "confirm.discard": "Dit concept en alle antwoorden weggooien? Dit kan niet ongedaan worden gemaakt.",
     "confirm.discard.yes": "Weggooien",

@@ -91,7 +91,11 @@ class SelfAuditApp(App[int]):
             return
         self.settings.language = lang
         self.save_settings()
-        translate_bindings(self, lang)
+        await self.apply_language()
+
+    async def apply_language(self) -> None:
+        """Show every screen, the footer and the palette in the settings' language."""
+        translate_bindings(self, self.lang)
         self.refresh_bindings()
         from selfaudit.tui.screens.base import BaseScreen
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,7 +10,9 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from selfaudit.i18n import LANGUAGES, language_name
 from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEXT, THEMES
+from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.confirm import ConfirmScreen
 
 
 class SettingsScreen(BaseScreen):
@@ -28,8 +30,8 @@ class SettingsScreen(BaseScreen):
         if self.sa.store is not None:
             try:
                 pseudonym = self.sa.store.pseudonym()
-            except Exception:
-                pseudonym = ""
+            except StoreError:
+                pseudonym = "anon"
         yield Header()
         with VerticalScroll(id="settings-box"):
             yield Static(self.t("settings.title"), classes="title", markup=False)
@@ -88,24 +90,44 @@ class SettingsScreen(BaseScreen):
     async def _save(self) -> None:
         await self.action_save()
 
-    async def action_save(self) -> None:
-        """Save every field and go back."""
-        s = self.sa.settings
-        s.team = self.query_one("#team", Input).value.strip()
-        s.respondent = self.query_one("#respondent", Input).value.strip()
-        for field in ("theme", "cadence", "currency"):
+    def _form(self) -> dict[str, str]:
+        """What the fields hold now, by settings name."""
+        form = {
+            "team": self.query_one("#team", Input).value.strip(),
+            "respondent": self.query_one("#respondent", Input).value.strip(),
+        }
+        for field in ("language", "theme", "cadence", "currency"):
             value = self.query_one(f"#{field}", Select).value
             if isinstance(value, str):
-                setattr(s, field, value)
-        self.sa.set_theme(s.theme)
-        language = self.query_one("#language", Select).value
+                form[field] = value
+        return form
+
+    def _changed(self) -> bool:
+        s = self.sa.settings
+        return any(getattr(s, key) != value for key, value in self._form().items())
+
+    async def action_save(self) -> None:
+        """Save every field (one write) and go back."""
+        s = self.sa.settings
+        switch = self._form().get("language", s.language) != s.language
+        for key, value in self._form().items():
+            setattr(s, key, value)
+        if s.theme in self.app.available_themes:
+            self.app.theme = s.theme
         if self.sa.save_settings():
             self.sa.notify(self.t("notify.settings-saved"))
         self.app.pop_screen()
-        if isinstance(language, str) and language != s.language:
-            await self.sa.set_language(language)
+        if switch:
+            await self.sa.apply_language()
 
-    def action_home(self) -> None:
-        """Leave without saving."""
+    @work(exclusive=True, group="settings-leave")
+    async def action_home(self) -> None:
+        """Leave; changes that were not saved are thrown away only after a confirmation."""
+        if self._changed():
+            leave = await self.app.push_screen_wait(
+                ConfirmScreen(self.t("confirm.unsaved"), self.t("confirm.unsaved.yes"), danger=True)
+            )
+            if not leave:
+                return
         self.app.theme = self.sa.settings.theme
         self.app.pop_screen()
