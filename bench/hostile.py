@@ -12,6 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
+#: Just under the set size cap (``MAX_SET_BYTES``, 256 KiB).
+LIMIT = (256 << 10) - 1
+
 CASES = {
     "2 MiB file": b"# " + b"x" * (2 << 20),
     "20,000 nested arrays": b"x = " + b"[" * 20000 + b"]" * 20000,
@@ -20,7 +23,10 @@ CASES = {
     "50,000-part digit key": b"1" + b".1" * 50000 + b" = 1\n",
     "100,000-digit integer": b"format = " + b"9" * 100000 + b"\n",
     "invalid UTF-8": b"id = '\xff\xfe'\n",
-    "1 MiB of valid keys": b"".join(b"k%d = %d\n" % (i, i) for i in range(80000))[: (1 << 20) - 1],
+    "256 KiB of valid keys": b"".join(b"k%d = %d\n" % (i, i) for i in range(30000))[:LIMIT],
+    # The slowest file under the cap: one array of 130,000 small integers.
+    "256 KiB of x = [0,0,...]": (b"x = [" + b"0," * (LIMIT // 2))[: LIMIT - 2] + b"]\n",
+    "400-digit integer": b"format = 1" + b"0" * 400 + b"\n",
 }
 
 MEASURE = """

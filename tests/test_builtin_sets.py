@@ -251,3 +251,71 @@ def test_sets_json_describes_all_four(sets: dict[str, QuestionSet]) -> None:
     assert salary["unit"] == "currency" and salary["allowed"]["min"] == 1.0
     cover = next(i for i in described["turnover-cost"]["items"] if i["id"] == "vacancy_days")
     assert (cover["default"], cover["default_source"]) == (30.0, "shrm-2016")
+
+
+@pytest.mark.parametrize("set_id", BUILTIN)
+def test_every_builtin_item_cites_a_source_of_its_set(
+    sets: dict[str, QuestionSet], set_id: str
+) -> None:
+    qset = sets[set_id]
+    for item in qset.items:
+        assert item.source, f"{set_id}: item '{item.id}' has no source"
+        assert qset.source(item.source) is not None, f"{set_id}: {item.id} -> {item.source}"
+
+
+@pytest.mark.parametrize("set_id", BUILTIN)
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+def test_builtin_advice_starts_with_one_concrete_step(
+    sets: dict[str, QuestionSet], set_id: str, lang: str
+) -> None:
+    # The first sentence becomes a suggested action item (core.actions.first_sentence): it must
+    # be a step to take, not a description of where the person stands.
+    for dim in sets[set_id].dimensions:
+        for band, text in dim.advice.items():
+            first = text[lang].split(". ")[0]
+            where = f"{set_id} {dim.id}.{band} ({lang}): {first}"
+            assert len(first) <= 140, where
+            assert not first.startswith(("You ", "Je ", "Jij ")), where
+            assert first != text[lang].rstrip("."), f"{where}: nothing follows the first step"
+
+
+def test_cites_behind_defaults_leave_the_punctuation_to_the_screen(
+    sets: dict[str, QuestionSet],
+) -> None:
+    # number.default reads "(source: {source})." and "(bron: {source}).": a cite that ends in a
+    # full stop or is English in a Dutch screen would read badly there.
+    cited = 0
+    for qset in sets.values():
+        for item in qset.items:
+            if not item.default_source:
+                continue
+            source = qset.source(item.default_source)
+            assert source is not None
+            texts = [source.cite] if isinstance(source.cite, str) else list(source.cite.values())
+            assert all(not t.rstrip().endswith(".") for t in texts), source.id
+            cited += 1
+    assert cited == 13
+    assumption = sets["turnover-cost"].source("selfaudit-assumption")
+    assert assumption is not None and not isinstance(assumption.cite, str)
+    assert set(assumption.cite) == set(UI_LANGUAGES)
+    assert assumption.cite["nl"].startswith("werkaanname van selfaudit")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "(source: selfaudit working assumption, not a published figure: replace it"),
+        ("nl", "(bron: werkaanname van selfaudit, geen gepubliceerd cijfer: vervang het"),
+    ],
+)
+def test_the_default_line_cites_in_the_screen_language(
+    sets: dict[str, QuestionSet], lang: str, expected: str
+) -> None:
+    from selfaudit.tui.widgets.number_field import NumberField
+
+    qset = sets["turnover-cost"]
+    item = qset.item("on_costs_pct")
+    assert item is not None
+    line = NumberField(qset, item, "", lang, "EUR")._default_line()
+    assert expected in line
+    assert line.endswith("eigen cijfer)." if lang == "nl" else "with your own).")

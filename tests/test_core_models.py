@@ -113,3 +113,29 @@ def test_turnover_zero_leavers() -> None:
 def test_what_if_saving_never_negative() -> None:
     assert yearly_saving(100, 5, 1000, 10) == 0.0
     assert yearly_saving(100, 20, 1000, 12.5) == 7500.0
+
+
+def test_turnover_has_no_warnings_for_plausible_inputs() -> None:
+    assert turnover_cost({k: float(v) for k, v in INPUTS.items()}).warnings == ()
+
+
+def test_turnover_warns_when_leavers_exceed_headcount() -> None:
+    t = turnover_cost(
+        {**{k: float(v) for k, v in INPUTS.items()}, "headcount": 50.0, "leavers": 1500.0}
+    )
+    assert t.turnover_rate_pct == 3000.0
+    assert t.warnings == ("leavers-exceed-headcount",)
+
+
+def test_turnover_guards_its_divisions() -> None:
+    zeros = {
+        **{k: float(v) for k, v in INPUTS.items()},
+        "headcount": 0.0,
+        "salary": 0.0,
+        "working_days": 0.0,
+    }
+    t = turnover_cost(zeros)
+    assert t.warnings == ("no-headcount", "no-working-days", "no-salary")
+    assert (t.turnover_rate_pct, t.pct_of_salary) == (0.0, 0.0)
+    assert t.per_leaver["separation"] == 0.0  # no day or hour cost without working days
+    assert t.cost_per_leaver == 1750.0  # ads 1,000 + training 750: the money still spent

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from selfaudit.core.answers import check_answer
+from selfaudit.core.model import Item
 from tests.conftest import run_cli
 
 
@@ -150,12 +152,20 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert "no such file" in result.stderr and "is a directory" in result.stderr
 
 
-def test_syntax_error_names_the_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("last_line", "expected"),
+    [
+        ("title = {en = \n", "invalid TOML"),
+        # tomllib says "(at end of document)" without a line: the last line is named.
+        ('title = "unterminated', "invalid TOML: Unterminated string"),
+    ],
+)
+def test_syntax_error_names_the_line(tmp_path: Path, last_line: str, expected: str) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('format = 1\nid = "x"\ntitle = {en = \n', "utf-8")
+    bad.write_text('format = 1\nid = "x"\n' + last_line, "utf-8")
     result = run_cli("validate", str(bad))
     assert result.returncode == 2
-    assert f"{bad}:3: invalid TOML" in result.stderr
+    assert f"{bad}:3: {expected}" in result.stderr
 
 
 def test_valid_file_passes(mini_path: Path) -> None:
@@ -173,3 +183,132 @@ def test_a_flood_of_problems_is_capped(tmp_path: Path) -> None:
     assert len(lines) == 52  # 50 problems, the count of the rest, the summary
     # 5,000 unknown keys + 12 about missing required keys - 50 shown
     assert lines[50] == f"{flood}: ... and 4,962 more problems; fix the ones above first"
+
+
+def _mini_with(mini_path: Path, old: str, new: str) -> str:
+    text = _valid(mini_path)
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_a_400_digit_integer_is_a_problem_not_a_traceback(tmp_path: Path, mini_path: Path) -> None:
+    target = tmp_path / "set.toml"
+    target.write_text(_mini_with(mini_path, "max = 1000", "max = 1" + "0" * 400), "utf-8")
+    result = run_cli("validate", str(target))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{target}: items[5].max: is too large" in result.stderr
+    assert len(result.stderr.splitlines()[0]) < 200
+
+
+def test_a_set_with_a_400_digit_integer_does_not_break_the_other_sets(mini_path: Path) -> None:
+    from selfaudit import paths
+
+    folder = paths.user_sets_dir()
+    folder.mkdir(parents=True)
+    (folder / "mini.toml").write_text(
+        _mini_with(mini_path, "max = 1000", "max = 1" + "0" * 400), "utf-8"
+    )
+    result = run_cli("sets")
+    assert "Traceback" not in result.stderr
+    assert "items[5].max: is too large" in result.stderr
+    assert "turnover-cost" in result.stdout
+
+
+def test_a_400_digit_answer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text("headcount = 1" + "0" * 400 + "\nleavers = 3\nsalary = 40000\n", "utf-8")
+    result = run_cli("take", "turnover-cost", "--answers", str(answers))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "headcount: number answer is too large" in result.stderr
+
+
+def test_a_utf8_bom_is_accepted(tmp_path: Path, mini_path: Path) -> None:
+    target = tmp_path / "bom.toml"
+    target.write_bytes(b"\xef\xbb\xbf" + mini_path.read_bytes())
+    result = run_cli("validate", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "ok (mini 1.0, 7 items)" in result.stdout
+
+
+def test_a_huge_value_is_echoed_cut_short(tmp_path: Path, mini_path: Path) -> None:
+    target = tmp_path / "set.toml"
+    target.write_text(_mini_with(mini_path, 'id = "mini"', f'id = "{"a" * 9_000}"'), "utf-8")
+    result = run_cli("validate", str(target))
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert f"{target}: id: '{'a' * 60}...' is not a valid identifier" in lines
+    assert max(len(line) for line in lines) < 300
+
+
+def test_escape_sequences_in_keys_are_shown_escaped(tmp_path: Path, mini_path: Path) -> None:
+    target = tmp_path / "set.toml"
+    target.write_text(
+        _mini_with(mini_path, "format = 1", 'format = 1\n"\\u001b[2Jkey" = 1'), "utf-8"
+    )
+    result = run_cli("validate", str(target))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr
+    assert f"{target}: \\x1b[2Jkey: unknown key" in result.stderr
+
+
+def test_control_characters_in_texts_are_refused(tmp_path: Path, mini_path: Path) -> None:
+    target = tmp_path / "set.toml"
+    title = 'title = { en = "Mini\\u001b]0;owned\\u0007", nl = "Mini" }'
+    target.write_text(_mini_with(mini_path, 'title = { en = "Mini", nl = "Mini" }', title), "utf-8")
+    result = run_cli("validate", str(target))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert f"{target}: title.en: contains the control character \\x1b" in result.stderr
+
+
+def test_an_escape_sequence_in_an_answers_key_is_shown_escaped(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text('"\\u001b[2Jkey" = 1\nheadcount = 5\nleavers = 1\nsalary = 1\n', "utf-8")
+    result = run_cli("take", "turnover-cost", "--answers", str(answers))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr
+    assert "no item '\\x1b[2Jkey'" in result.stderr
+
+
+def _mini_item(mini_path: Path, item_id: str) -> Item:
+    from selfaudit.questionnaires import load_file
+
+    qset, problems = load_file(mini_path)
+    assert qset is not None, problems
+    item = qset.item(item_id)
+    assert item is not None
+    return item
+
+
+@pytest.mark.parametrize("value", [10**400, -(10**400), 2**63])
+def test_check_answer_refuses_a_huge_integer(mini_path: Path, value: int) -> None:
+    with pytest.raises(ValueError, match=r"^is too large; at most 9,223,372,036,854,775,807"):
+        check_answer(_mini_item(mini_path, "people"), value)
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "5" * 5000, 10**400, "1" + "0" * 400])
+def test_check_answer_on_a_scale_says_what_is_allowed(mini_path: Path, value: object) -> None:
+    for item_id, allowed in (("fast", "from 1 to 5"), ("recommend", "from 0 to 10")):
+        with pytest.raises(ValueError) as raised:
+            check_answer(_mini_item(mini_path, item_id), value)
+        message = str(raised.value)
+        assert message.startswith(f"must be a whole number {allowed}, got ")
+        assert len(message) < 120
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "1\x1b[2J"])
+def test_check_answer_on_a_number_echoes_text_cut_and_escaped(mini_path: Path, value: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        check_answer(_mini_item(mini_path, "people"), value)
+    message = str(raised.value)
+    assert len(message) < 120 and "\x1b" not in message
+
+
+def test_a_set_file_over_256_kib_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "set.toml"
+    target.write_bytes(b"x = [" + b"0," * (130 << 10) + b"]\n")
+    result = run_cli("validate", str(target))
+    assert result.returncode == 2
+    assert "the limit is 262,144" in result.stderr

@@ -77,14 +77,14 @@ def read_bytes_safely(path: Path, max_bytes: int) -> bytes:
 
 
 def decode_text(path: Path | str, data: bytes) -> str:
-    """Decode UTF-8 strictly, refusing NUL bytes; errors name the line."""
+    """Decode UTF-8 strictly, refusing NUL bytes; errors name the line. A leading BOM is dropped."""
     nul = data.find(b"\x00")
     if nul >= 0:
         raise TomlError(
             path, "contains a NUL byte; is it a binary file?", data.count(b"\n", 0, nul) + 1
         )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise TomlError(path, "is not valid UTF-8; save it as UTF-8", line) from None
@@ -150,9 +150,9 @@ def parse_toml(path: Path | str, text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         found = _LINE_COL.search(str(exc))
         message = _LINE_COL.sub("", str(exc)).strip().rstrip(".")
-        raise TomlError(
-            path, f"invalid TOML: {message}", int(found.group(1)) if found else None
-        ) from None
+        # "(at end of document)" has no line: the problem is on the last line.
+        line = int(found.group(1)) if found else len(text.splitlines()) or 1
+        raise TomlError(path, f"invalid TOML: {message}", line) from None
     except RecursionError:
         raise TomlError(path, "is nested too deeply to be a real file") from None
     except (ValueError, MemoryError) as exc:

@@ -8,6 +8,7 @@ Answers are a mapping of item id to value: ``int`` for ``likert5`` (1-5) and ``s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,14 +19,40 @@ from selfaudit.core.problems import Problem
 Answer = int | float | str | bool
 Answers = dict[str, Answer]
 
+#: The largest whole number a file may hold (a signed 64-bit integer); beyond it ``float()``
+#: overflows or the number is not a real answer anyway.
+MAX_INT = 2**63 - 1
+#: How many characters of a value or key from a file a message echoes.
+ECHO_LIMIT = 60
+
+_SCALE_ANSWER = re.compile(r"[0-9]{1,3}")
+
+
+def shorten(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` made safe to echo in a message: non-printable characters escaped, then cut.
+
+    A terminal escape sequence, a newline or a right-to-left override shows as ``\\x1b``,
+    ``\\n``, ``\\u202e``; text longer than ``limit`` characters ends in ``...``.
+    """
+    out: list[str] = []
+    size = 0
+    for ch in text:
+        shown = ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+        if size + len(shown) > limit:
+            return "".join(out) + "..."
+        out.append(shown)
+        size += len(shown)
+    return "".join(out)
+
 
 def describe(value: Any) -> str:
-    """A value as a user wrote it in TOML, for messages (never a Python repr)."""
+    """A value as a user wrote it in TOML, for messages (never a Python repr), cut and escaped."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'"{shown}"'
+        return f'"{shorten(value)}"'
+    if isinstance(value, int) and abs(value) > MAX_INT:
+        return "a number that is too large"
     if isinstance(value, int | float):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, dict):
@@ -42,7 +69,7 @@ def check_answer(item: Item, value: Any, lang: str = "en") -> Answer:
         low, high = (1, 5) if kind is Kind.LIKERT5 else (0, 10)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and _SCALE_ANSWER.fullmatch(value.strip()):
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ValueError(f"must be a whole number from {low} to {high}, got {describe(value)}")
@@ -69,12 +96,16 @@ def check_answer(item: Item, value: Any, lang: str = "en") -> Answer:
 
 def _check_number(item: Item, value: Any, lang: str) -> float:
     if isinstance(value, str):
-        try:
+        if len(value) > ECHO_LIMIT or not value.isprintable():
+            raise ValueError(f"must be a number, got {describe(value)}")
+        try:  # the message echoes the short, printable text as typed
             value = parse_number(value, lang)
         except NumberError as exc:
             raise ValueError(str(exc)) from None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"must be a number, got {describe(value)}")
+    if isinstance(value, int) and abs(value) > MAX_INT:
+        raise ValueError(f"is too large; at most {MAX_INT:,} is possible")
     number = float(value)
     if not math.isfinite(number):
         raise ValueError("must be a finite number")
@@ -96,7 +127,7 @@ def validate_answers(
     for key, value in raw.items():
         item = qset.item(key)
         if item is None:
-            problems.append(Problem(f"'{qset.id}' has no item '{key}'", key))
+            problems.append(Problem(f"'{qset.id}' has no item '{shorten(key)}'", shorten(key)))
             continue
         try:
             answers[key] = check_answer(item, value, lang)
@@ -117,9 +148,8 @@ def usable_answers(
     changed since: an answer the set no longer accepts is dropped, never scored; a missing
     required answer is not a problem here.
     """
-    answers, problems = validate_answers(qset, raw, lang)
-    dropped = [p.path for p in problems if p.path in raw]
-    return answers, dropped
+    answers, _ = validate_answers(qset, raw, lang)
+    return answers, [key for key in raw if key not in answers]
 
 
 def skipped_items(qset: QuestionSet, answers: Mapping[str, Any]) -> list[str]:

@@ -42,7 +42,10 @@ class Source:
     """A work that items, defaults or advice refer to."""
 
     id: str
-    cite: str
+    cite: str | Text
+    """Author, year, title: one string in every language, or a text when it needs translating
+    (a working assumption); show it with ``cite if isinstance(cite, str) else qset.t(cite, lang)``.
+    """
     url: str = ""
     note: Text = field(default_factory=dict)
 

@@ -44,6 +44,14 @@ MEDIAN_PCT_OF_SALARY = 21.0
 #: Cost categories per leaver, in display order.
 CATEGORIES = ("separation", "vacancy", "recruitment", "onboarding", "rampup")
 
+#: Stable codes of :attr:`TurnoverCost.warnings` (a screen shows catalog key ``warning.<code>``).
+WARNINGS = (
+    "leavers-exceed-headcount",
+    "no-headcount",
+    "no-working-days",
+    "no-salary",
+)
+
 
 @dataclass(frozen=True)
 class TurnoverCost:
@@ -62,6 +70,8 @@ class TurnoverCost:
     yearly_saving: float
     """Saving per year if turnover fell to the target rate (0 when it is already at or below)."""
     defaults_used: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    """Codes from :data:`WARNINGS` for implausible inputs, e.g. more leavers than people."""
 
 
 class MissingInputs(ValueError):
@@ -96,10 +106,30 @@ def resolve_inputs(
     return values, defaults
 
 
+def _ratio(part: float, whole: float) -> float:
+    """``part / whole``, or 0 when ``whole`` is not positive (a warning says so)."""
+    return part / whole if whole > 0 else 0.0
+
+
+def input_warnings(v: Mapping[str, float]) -> tuple[str, ...]:
+    """The :data:`WARNINGS` that apply to resolved inputs, in that order."""
+    found = {
+        "leavers-exceed-headcount": v["leavers"] > v["headcount"] > 0,
+        "no-headcount": v["headcount"] <= 0,
+        "no-working-days": v["working_days"] <= 0,
+        "no-salary": v["salary"] <= 0,
+    }
+    return tuple(code for code in WARNINGS if found[code])
+
+
 def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -> TurnoverCost:
-    """Compute the cost of turnover from resolved inputs (see :data:`INPUTS`)."""
+    """Compute the cost of turnover from resolved inputs (see :data:`INPUTS`).
+
+    A division by a headcount, salary or number of working days that is not positive gives 0
+    instead of failing, and :attr:`TurnoverCost.warnings` says so.
+    """
     employer_cost = v["salary"] * (1 + v["on_costs_pct"] / 100)
-    daily = employer_cost / v["working_days"]
+    daily = _ratio(employer_cost, v["working_days"])
     hourly = daily / HOURS_PER_DAY
     per_leaver = {
         "separation": v["separation_hours"] * hourly,
@@ -115,18 +145,18 @@ def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -
     }
     cost = sum(per_leaver.values())
     headcount = v["headcount"]
-    rate = 100 * v["leavers"] / headcount if headcount else 0.0
     return TurnoverCost(
         per_leaver=per_leaver,
         cost_per_leaver=cost,
         annual_cost=cost * v["leavers"],
-        pct_of_salary=100 * cost / v["salary"] if v["salary"] else 0.0,
+        pct_of_salary=100 * _ratio(cost, v["salary"]),
         headcount=headcount,
         leavers=v["leavers"],
-        turnover_rate_pct=rate,
+        turnover_rate_pct=100 * _ratio(v["leavers"], headcount),
         target_rate_pct=v["target_turnover_pct"],
         yearly_saving=yearly_saving(headcount, v["leavers"], cost, v["target_turnover_pct"]),
         defaults_used=defaults_used,
+        warnings=input_warnings(v),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from selfaudit.core.answers import shorten
 from selfaudit.core.model import Item, Kind, Option, Side
 from selfaudit.core.text import Text
 from selfaudit.questionnaires.reader import MAX_TEXT, StrictReader
@@ -39,17 +40,18 @@ def read_items(
             if kind_name:
                 r.fail(
                     f"{path}.kind",
-                    f"'{kind_name}' is unknown; use one of {', '.join(k.value for k in Kind)}",
+                    f"'{shorten(kind_name)}' is unknown; "
+                    f"use one of {', '.join(k.value for k in Kind)}",
                 )
             continue
         r.keys(it, path, _ITEM_COMMON | _ITEM_BY_KIND[kind])
         item_id = r.string(it, "id", path, pattern=ITEM_ID)
         dimension = r.string(it, "dimension", path)
         if dimension and dimension not in dim_ids:
-            r.fail(f"{path}.dimension", f"no dimension has id '{dimension}'")
+            r.fail(f"{path}.dimension", f"no dimension has id '{shorten(dimension)}'")
         source = r.string(it, "source", path, required=False)
         if source and source not in source_ids:
-            r.fail(f"{path}.source", f"no source has id '{source}'")
+            r.fail(f"{path}.source", f"no source has id '{shorten(source)}'")
         side_name = r.string(it, "side", path, required=False)
         side = None
         if side_name:
@@ -91,7 +93,7 @@ def _kind_fields(
     if kind is Kind.LIKERT5:
         scale = r.string(it, "scale", path)
         if scale and scale not in scales:
-            r.fail(f"{path}.scale", f"no scale named '{scale}' under [scales]")
+            r.fail(f"{path}.scale", f"no scale named '{shorten(scale)}' under [scales]")
         extra["labels"] = scales.get(scale, ())
     elif kind is Kind.SCALE10:
         extra["low"] = r.text(it, "low", path, required=False)
@@ -147,7 +149,7 @@ def _number_fields(
         if not default_source:
             r.fail(f"{path}.default_source", "is missing; every default must cite its source")
     if default_source and default_source not in source_ids:
-        r.fail(f"{path}.default_source", f"no source has id '{default_source}'")
+        r.fail(f"{path}.default_source", f"no source has id '{shorten(default_source)}'")
     if default_source and default is None:
         r.fail(f"{path}.default_source", "is given without a default")
     return {

@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any
 
+from selfaudit.core.answers import MAX_INT, shorten
 from selfaudit.core.problems import Problem
 from selfaudit.core.text import Text
 
@@ -17,6 +18,11 @@ from selfaudit.core.text import Text
 MAX_ENTRIES = 500
 #: The longest text a set may hold.
 MAX_TEXT = 10_000
+#: The longest key path a problem shows (a path holds keys from the file, which may be huge).
+MAX_PATH = 160
+
+#: Control characters (C0, DEL, C1) other than tab and line feed: a terminal would obey them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class StrictReader:
@@ -27,7 +33,8 @@ class StrictReader:
         self.languages: tuple[str, ...] = ()
 
     def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(message, path))
+        """Record a problem at ``path``; keys from the file in it are escaped and cut."""
+        self.problems.append(Problem(message, shorten(path, MAX_PATH)))
 
     def keys(self, obj: dict[str, Any], path: str, allowed: set[str]) -> None:
         for key in obj:
@@ -57,7 +64,24 @@ class StrictReader:
         if isinstance(value, float) and not math.isfinite(value):
             self.fail(where, "must be a finite number, not nan or inf")
             return None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+            self.fail(where, f"is too large; a whole number here is at most {MAX_INT:,}")
+            return None
+        if isinstance(value, str) and not self.printable(where, value):
+            return None
         return value
+
+    def printable(self, where: str, value: str) -> bool:
+        """Whether ``value`` is free of control characters; records a problem when it is not."""
+        control = _CONTROL.search(value)
+        if control is None:
+            return True
+        self.fail(
+            where,
+            f"contains the control character {shorten(control.group())}; "
+            "only line breaks and tabs are allowed",
+        )
+        return False
 
     def string(
         self,
@@ -70,8 +94,12 @@ class StrictReader:
         value = self.get(obj, key, path, (str,), "a string", required)
         if value is None:
             return ""
+        if len(value) > MAX_TEXT:
+            self.fail(f"{path}.{key}" if path else key, f"is longer than {MAX_TEXT:,} characters")
+            return ""
         if pattern is not None and not pattern.match(value):
-            self.fail(f"{path}.{key}" if path else key, f"'{value}' is not a valid identifier")
+            where = f"{path}.{key}" if path else key
+            self.fail(where, f"'{shorten(value)}' is not a valid identifier")
         return str(value)
 
     def number(
@@ -117,7 +145,8 @@ class StrictReader:
         for i, ident in entries:
             if ident and ident in seen:
                 self.fail(
-                    f"{key}[{i}].id", f"duplicate id '{ident}' (first used at {key}[{seen[ident]}])"
+                    f"{key}[{i}].id",
+                    f"duplicate id '{shorten(ident)}' (first used at {key}[{seen[ident]}])",
                 )
             seen.setdefault(ident, i)
 
@@ -131,13 +160,13 @@ class StrictReader:
             if lang not in self.languages:
                 self.fail(
                     f"{where}.{lang}",
-                    f"language '{lang}' is not in languages ({', '.join(self.languages)})",
+                    f"language '{shorten(lang)}' is not in languages ({', '.join(self.languages)})",
                 )
             elif not isinstance(string, str) or not string.strip():
                 self.fail(f"{where}.{lang}", "must be a non-empty string")
             elif len(string) > MAX_TEXT:
                 self.fail(f"{where}.{lang}", f"is longer than {MAX_TEXT:,} characters")
-            else:
+            elif self.printable(f"{where}.{lang}", string):
                 result[lang] = string
         for lang in self.languages:
             if lang not in value:

@@ -8,8 +8,11 @@ Unknown keys are errors, and every problem is collected (with its key path, e.g.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from selfaudit.core.answers import describe, shorten
+from selfaudit.core.enps import Category
 from selfaudit.core.model import (
     Band,
     Dimension,
@@ -24,6 +27,13 @@ from selfaudit.core.text import Text
 from selfaudit.core.turnover import INPUTS as TURNOVER_INPUTS
 from selfaudit.questionnaires.items import ITEM_ID, read_items
 from selfaudit.questionnaires.reader import StrictReader, type_name
+
+#: The ``turnover-cost`` inputs the model divides by: the lowest ``min`` each may allow.
+_TURNOVER_FLOORS: dict[str, tuple[str, Callable[[float], bool]]] = {
+    "headcount": ("at least 1", lambda low: low >= 1),
+    "working_days": ("at least 1", lambda low: low >= 1),
+    "salary": ("greater than 0", lambda low: low > 0),
+}
 
 #: The highest question-set ``format`` this build reads.
 FORMAT_VERSION = 1
@@ -67,7 +77,7 @@ def build_question_set(
     good_langs = []
     for i, lang in enumerate(langs):
         if not isinstance(lang, str) or not LANG.match(lang):
-            r.fail(f"languages[{i}]", f'{lang!r} is not a language code such as "en"')
+            r.fail(f"languages[{i}]", f'{describe(lang)} is not a language code such as "en"')
         elif lang in good_langs:
             r.fail(f"languages[{i}]", f"'{lang}' is listed twice")
         else:
@@ -91,12 +101,12 @@ def build_question_set(
     except ValueError:
         r.fail(
             "scoring.model",
-            f"'{model_name}' is unknown; use one of {', '.join(m.value for m in Model)}",
+            f"'{shorten(model_name)}' is unknown; use one of {', '.join(m.value for m in Model)}",
         )
         model = Model.DIMENSIONS
     enps_item = r.string(scoring, "enps_item", "scoring", required=False)
     enps_bands = r.table(scoring, "enps_bands", "scoring", required=False)
-    r.keys(enps_bands, "scoring.enps_bands", {"promoter", "passive", "detractor"})
+    r.keys(enps_bands, "scoring.enps_bands", {c.value for c in Category})
     if enps_bands and not enps_item:
         r.fail("scoring.enps_bands", "is only used together with scoring.enps_item")
     threshold = r.number(scoring, "level_threshold", "scoring", required=model is Model.LEVELS)
@@ -108,11 +118,17 @@ def build_question_set(
     bands = _bands(r, doc)
     dimensions = _dimensions(r, doc, model, {b.id for b in bands})
     items = read_items(r, doc, scales, {d.id for d in dimensions}, {s.id for s in sources})
-    _cross_checks(r, model, dimensions, items, bands, enps_item)
+    _cross_checks(r, model, dimensions, items, bands, enps_item, _item_paths(doc))
     band_ids = {b.id for b in bands}
     for cat, band_id in enps_bands.items():
         if not isinstance(band_id, str) or band_id not in band_ids:
-            r.fail(f"scoring.enps_bands.{cat}", f"{band_id!r} is not a band id")
+            r.fail(f"scoring.enps_bands.{cat}", f"{describe(band_id)} is not a band id")
+    for cat in Category:
+        if enps_bands and cat.value not in enps_bands:
+            r.fail(
+                f"scoring.enps_bands.{cat.value}",
+                "is missing; give a band for each of promoter, passive and detractor",
+            )
 
     if r.problems:
         return None, r.problems
@@ -145,13 +161,20 @@ def _sources(r: StrictReader, doc: dict[str, Any]) -> list[Source]:
         out.append(
             Source(
                 id=r.string(s, "id", path, pattern=ITEM_ID),
-                cite=r.string(s, "cite", path),
+                cite=_cite(r, s, path),
                 url=r.string(s, "url", path, required=False),
                 note=r.text(s, "note", path, required=False),
             )
         )
     r.unique("sources", [(i, s.id) for i, s in enumerate(out)])
     return out
+
+
+def _cite(r: StrictReader, source: dict[str, Any], path: str) -> str | Text:
+    """A source's ``cite``: a plain string (author, year) or a text table when translated."""
+    if isinstance(source.get("cite"), dict):
+        return r.text(source, "cite", path)
+    return r.string(source, "cite", path)
 
 
 def _scales(r: StrictReader, doc: dict[str, Any]) -> dict[str, tuple[Text, ...]]:
@@ -210,7 +233,7 @@ def _dimensions(
         advice = {}
         for band_id in advice_doc:
             if band_id not in band_ids:
-                r.fail(f"{path}.advice.{band_id}", f"no band has id '{band_id}'")
+                r.fail(f"{path}.advice.{band_id}", f"no band has id '{shorten(band_id)}'")
             else:
                 advice[band_id] = r.text(advice_doc, band_id, f"{path}.advice")
         out.append(
@@ -232,6 +255,16 @@ def _dimensions(
     return out
 
 
+def _item_paths(doc: dict[str, Any]) -> dict[str, str]:
+    """The key path (``items[3]``) of each item id, for problems found after reading."""
+    raw = doc.get("items")
+    paths: dict[str, str] = {}
+    for i, entry in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            paths.setdefault(entry["id"], f"items[{i}]")
+    return paths
+
+
 def _cross_checks(
     r: StrictReader,
     model: Model,
@@ -239,12 +272,13 @@ def _cross_checks(
     items: list[Item],
     bands: list[Band],
     enps_item: str,
+    item_paths: dict[str, str],
 ) -> None:
     by_id = {i.id: i for i in items}
     if enps_item:
         target = by_id.get(enps_item)
         if target is None:
-            r.fail("scoring.enps_item", f"no item has id '{enps_item}'")
+            r.fail("scoring.enps_item", f"no item has id '{shorten(enps_item)}'")
         elif target.kind is not Kind.SCALE10:
             r.fail("scoring.enps_item", f"item '{enps_item}' must be a scale10 item")
     scored_dims = {i.dimension for i in items if i.scored}  # the eNPS item's dimension included
@@ -256,7 +290,7 @@ def _cross_checks(
                 if band.id and band.id not in dim.advice:
                     r.fail(f"dimensions[{i}].advice.{band.id}", "advice missing for this band")
         if not any(item.dimension == dim.id for item in items):
-            r.fail(f"dimensions[{i}]", f"dimension '{dim.id}' has no items")
+            r.fail(f"dimensions[{i}]", f"dimension '{shorten(dim.id)}' has no items")
     if model is Model.TURNOVER_COST:
         for key in TURNOVER_INPUTS:
             item = by_id.get(key)
@@ -264,3 +298,10 @@ def _cross_checks(
                 r.fail("items", f"the turnover-cost model needs a number item '{key}'")
             elif item.kind is not Kind.NUMBER:
                 r.fail("items", f"item '{key}' must be a number item for the turnover-cost model")
+            elif key in _TURNOVER_FLOORS and item.minimum is not None:
+                rule, allowed = _TURNOVER_FLOORS[key]
+                if not allowed(item.minimum):
+                    r.fail(
+                        f"{item_paths.get(key, 'items')}.min",
+                        f"must be {rule} for the turnover-cost model, which divides by {key}",
+                    )

@@ -67,7 +67,12 @@ class NumberField(Vertical):
         if item.default is None:
             return line + " " + t(lang, "number.no-default")
         source = self.qset.source(item.default_source)
-        cite = source.cite if source else item.default_source
+        if source is None:
+            cite = item.default_source
+        elif isinstance(source.cite, str):
+            cite = source.cite
+        else:
+            cite = self.qset.t(source.cite, lang)
         unit = unit_text(self.qset, item, lang, self.currency)
         return (
             line
