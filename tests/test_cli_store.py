@@ -323,3 +323,15 @@ def test_take_reports_levels_in_the_users_language(tmp_path: Path) -> None:
     level_two = next(d for d in qset.dimensions if d.level == 2)
     assert qset.t(level_two.title, "nl") in out
     assert f"  - {qset.t(qset.items_of(level_two.id)[0].text, 'nl')}" in out
+
+
+def test_take_warns_about_more_leavers_than_people(tmp_path: Path) -> None:
+    path = tmp_path / "answers.toml"
+    path.write_text("headcount = 50\nleavers = 1500\nsalary = 40000\n")
+    result = run_cli("take", "turnover-cost", "--answers", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["results"]["turnover"]["warnings"] == [
+        "leavers-exceed-headcount"
+    ]
+    shown = run_cli("take", "turnover-cost", "--answers", str(path))
+    assert "More people left than work here" in shown.stdout

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 
 from selfaudit.core.enps import Category
 from selfaudit.core.model import Side
-from selfaudit.core.turnover import CATEGORIES
+from selfaudit.core.turnover import CATEGORIES, WARNINGS
 from selfaudit.i18n import fmt_amount, fmt_date, fmt_money, fmt_number, fmt_percent
 from selfaudit.i18n.en import MESSAGES as EN
 from selfaudit.i18n.nl import MESSAGES as NL
@@ -82,6 +82,7 @@ def test_every_key_used_in_the_tui_exists() -> None:
     used |= {f"cost.{c}" for c in CATEGORIES}
     used |= {f"cadence.{c}" for c in CADENCES}
     used |= {f"side.{s.value}" for s in Side}
+    used |= {f"warning.{w}" for w in WARNINGS}
     assert used - set(EN) == set()
 
 

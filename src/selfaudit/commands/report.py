@@ -57,6 +57,8 @@ def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> 
     def money(value: float) -> str:
         return fmt_money(value, lang, currency)
 
+    lines += [t(lang, f"warning.{code}") for code in tc.warnings]
+
     for key in CATEGORIES:
         lines.append(f"  {t(lang, 'cost.' + key):<40} {money(tc.per_leaver[key]):>16}")
     lines.append(f"  {t(lang, 'cost.per-leaver'):<40} {money(tc.cost_per_leaver):>16}")

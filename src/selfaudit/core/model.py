@@ -150,6 +150,10 @@ class QuestionSet:
         """A text of this set in ``lang``, falling back to the set's first language."""
         return pick(text, lang, self.languages[0] if self.languages else "en")
 
+    def cite(self, source: Source, lang: str) -> str:
+        """How a source is cited in ``lang`` (a plain author-and-year string is not translated)."""
+        return source.cite if isinstance(source.cite, str) else self.t(source.cite, lang)
+
     def item(self, item_id: str) -> Item | None:
         """The item with this id, if any."""
         return self._items_by_id.get(item_id)

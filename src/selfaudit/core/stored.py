@@ -16,7 +16,7 @@ from selfaudit.core.levels import LevelOutcome, reproducibility
 from selfaudit.core.model import Model
 from selfaudit.core.results import EnpsAnswer, Results
 from selfaudit.core.scoring import DimensionScore
-from selfaudit.core.turnover import CATEGORIES, TurnoverCost
+from selfaudit.core.turnover import CATEGORIES, WARNINGS, TurnoverCost
 
 
 def _number(value: Any) -> float | None:
@@ -108,6 +108,7 @@ def _turnover(raw: Any, answers: Mapping[str, Any]) -> TurnoverCost | None:
         target_rate_pct=figures["target_rate_pct"] or 0.0,
         yearly_saving=figures["yearly_saving"] or 0.0,
         defaults_used=_texts(used),
+        warnings=tuple(w for w in _texts(raw.get("warnings", [])) if w in WARNINGS),
     )
 
 

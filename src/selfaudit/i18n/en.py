@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
     "error.io": "Could not use {path}: the disk reported an input/output error. Check the disk and try again; your earlier saved files are unchanged.",
     "error.draft-busy": "This session is open in another selfaudit window; finish or close it there first.",
     "error.not-durable": "Saved as {path}, but the disk could not confirm it; check the disk.",
+    "warning.leavers-exceed-headcount": "More people left than work here: check the number of leavers and the headcount.",
+    "warning.no-headcount": "The headcount is zero, so no turnover rate or saving could be computed.",
+    "warning.no-working-days": "There are no working days, so time costs count as zero.",
+    "warning.no-salary": "The salary is zero, so no percentage of salary could be computed.",
     "palette.no-matches": "No matching command",
     "palette.placeholder": "Type a command: start, history, language, theme…",
     # command palette

@@ -108,7 +108,7 @@ class QuestionScreen(BaseScreen):
         text = self.t("question.why") + " " + q.t(item.why, self.lang)
         source = q.source(item.source) if item.source else None
         if source is not None:
-            text += f"\n({source.cite})"
+            text += f"\n({q.cite(source, self.lang)})"
         return text
 
     def _answer_widget(self) -> ComposeResult:

@@ -224,6 +224,8 @@ class ResultsScreen(BaseScreen):
             )
             return
         tc = r.turnover
+        for code in tc.warnings:
+            yield Static(self.t(f"warning.{code}"), classes="warning", markup=False)
         rows = [
             f"{self.t('cost.' + c):<34}{fmt_money(tc.per_leaver[c], lang, cur):>16}"
             for c in CATEGORIES

@@ -67,12 +67,7 @@ class NumberField(Vertical):
         if item.default is None:
             return line + " " + t(lang, "number.no-default")
         source = self.qset.source(item.default_source)
-        if source is None:
-            cite = item.default_source
-        elif isinstance(source.cite, str):
-            cite = source.cite
-        else:
-            cite = self.qset.t(source.cite, lang)
+        cite = item.default_source if source is None else self.qset.cite(source, lang)
         unit = unit_text(self.qset, item, lang, self.currency)
         return (
             line
