@@ -70,7 +70,7 @@ def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> 
     target = fmt_percent(tc.target_rate_pct, lang, 1 if tc.target_rate_pct % 1 else 0)
     lines.append(t(lang, "whatif.result", rate=target, saving=money(tc.yearly_saving)))
     if tc.defaults_used:
-        used = _item_texts(qset, tc.defaults_used, lang)
+        used = ", ".join(qset.t(d.title, lang) for d in qset.dimensions_of(tc.defaults_used))
         lines.append(t(lang, "results.cost.defaults", items=used))
     return lines
 
@@ -105,7 +105,12 @@ def results_lines(
 ) -> list[str]:
     """The results of one session as lines of plain text."""
     lines = [t(lang, "results.title", title=qset.t(qset.title, lang))]
-    lines.append(t(lang, "results.counts", answered=results.answered, skipped=len(results.skipped)))
+    if results.turnover is not None:
+        defaults = len(results.turnover.defaults_used)
+        lines.append(t(lang, "results.counts-calc", answered=results.answered, defaults=defaults))
+    else:
+        skipped = len(results.skipped)
+        lines.append(t(lang, "results.counts", answered=results.answered, skipped=skipped))
     if results.enps is not None:
         category = t(lang, f"enps.{results.enps.category.value}")
         lines += ["", t(lang, "results.enps", answer=results.enps.answer, category=category)]

@@ -58,9 +58,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         lang = getattr(self.app, "lang", "en")
         topic = getattr(self.under, "HELP_TOPIC", "home")
-        text = help_text(lang, topic)
+        text = f"*{t(lang, 'help.close')}*\n\n" + help_text(lang, topic)
         text += f"\n\n### {t(lang, 'help.keys')}\n\n{keys_table(self.under, lang)}\n"
-        text += f"\n{t(lang, 'help.close')}\n"
         with VerticalScroll(id="help-box"):
             yield Markdown(text, id="help-text")
 

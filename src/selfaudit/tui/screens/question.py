@@ -91,6 +91,8 @@ class QuestionScreen(BaseScreen):
         with Horizontal(id="progress-row"):
             dimension = q.dimension(item.dimension)
             where = self.t("question.of", n=self.draft.position + 1, total=total)
+            if item.id in self.draft.skipped:
+                where += f" · {self.t('question.skipped-before')}"
             if dimension is not None:
                 where += f" · {q.t(dimension.title, lang)}"
             yield Static(where, id="where", markup=False)

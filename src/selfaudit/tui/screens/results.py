@@ -97,11 +97,15 @@ class ResultsScreen(BaseScreen):
             if self.as_saved:
                 yield Static(self.t("results.as-saved"), classes="warning", markup=False)
             r = self.results
-            yield Static(
-                self.t("results.counts", answered=r.answered, skipped=len(r.skipped)),
-                classes="muted",
-                markup=False,
-            )
+            if r.turnover is not None:
+                counts = self.t(
+                    "results.counts-calc",
+                    answered=r.answered,
+                    defaults=len(r.turnover.defaults_used),
+                )
+            else:
+                counts = self.t("results.counts", answered=r.answered, skipped=len(r.skipped))
+            yield Static(counts, classes="muted", markup=False)
             if r.enps is not None:
                 yield from self._enps()
             if r.levels is not None:
@@ -253,7 +257,8 @@ class ResultsScreen(BaseScreen):
             markup=False,
         )
         if tc.defaults_used:
-            used = ", ".join(self._item_text(i) for i in tc.defaults_used)
+            parts = self.qset.dimensions_of(tc.defaults_used)
+            used = ", ".join(self.qset.t(d.title, lang) for d in parts)
             yield Static(self.t("results.cost.defaults", items=used), classes="muted", markup=False)
         yield Static(self.t("results.whatif.head"), classes="section", markup=False)
         yield WhatIf(tc, lang, cur)
@@ -369,6 +374,9 @@ class ResultsScreen(BaseScreen):
             return True
         self.remember_state()
         self.draft.actions = [e for i, e in enumerate(self.candidates) if i in self.checked]
+        own = self.typed_action.strip()
+        if own and own not in self.draft.actions:
+            self.draft.actions.append(own)  # typed but not yet added: kept, as Save keeps it
         self._keep_what_if()
         try:
             self.sa.store.save_draft(self.draft)

@@ -1,0 +1,83 @@
+"""Answering by keyboard: nothing is answered by accident, and reviewing never erases answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input
+
+from selfaudit.core.model import QuestionSet
+from selfaudit.store import Store
+from tests.tui.conftest import (
+    answer_all,
+    answer_current,
+    home_loaded,
+    make_app,
+    open_set_from_home,
+    wait_for,
+)
+
+
+async def test_paging_forward_through_answers_keeps_them(
+    catalog_sets: dict[str, QuestionSet],
+) -> None:
+    qset = catalog_sets["choose-us"]
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, qset.id)
+        for _ in range(4):
+            await answer_current(pilot, qset)
+        given = dict(app.screen.draft.answers)
+        assert len(given) == 4
+        await pilot.press(*["pageup"] * 4)
+        await wait_for(pilot, lambda: app.screen.draft.position == 0)
+        await pilot.press(*["pagedown"] * 4, "s")  # review, then skip the unanswered fifth
+        await wait_for(pilot, lambda: app.screen.draft.position == 5)
+        assert app.screen.draft.answers == given
+        assert app.screen.draft.skipped == [qset.items[4].id]
+        await pilot.press("b")
+        await wait_for(pilot, lambda: app.screen.draft.position == 4)
+        assert "skipped" in str(app.screen.query_one("#where").render())
+    stored = Store.open().drafts()[0]
+    assert stored.answers == given
+
+
+async def test_enter_before_choosing_answers_nothing(catalog_sets: dict[str, QuestionSet]) -> None:
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, "choose-us")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen.draft.position == 0 and app.screen.draft.answers == {}
+        await pilot.press("down", "enter")  # the first option, on purpose
+        await wait_for(pilot, lambda: app.screen.draft.position == 1)
+        assert app.screen.draft.answers == {"enps": 0}
+
+
+async def test_ticked_actions_and_a_changed_target_survive_ctrl_q(
+    catalog_sets: dict[str, QuestionSet],
+) -> None:
+    qset = catalog_sets["turnover-cost"]
+    app: Any = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, qset.id)
+        await answer_all(pilot, qset)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        field = app.screen.query_one("#what-if-input", Input)
+        field.value = "7,5"
+        await pilot.pause()
+        app.screen.query_one("#own-action", Input).value = "Exitgesprekken [HR] plannen"
+        await pilot.press("ctrl+q")
+    [draft] = Store.open().drafts()
+    assert draft.answers["target_turnover_pct"] == 7.5
+    assert draft.actions == ["Exitgesprekken [HR] plannen"]
+    again: Any = make_app(language="nl")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(again.screen).__name__ == "ResultsScreen")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: again.screen.session is not None)
+        session = again.screen.session
+    assert session.results["turnover"]["target_rate_pct"] == 7.5
+    assert session.actions == ("Exitgesprekken [HR] plannen",)
