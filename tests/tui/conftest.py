@@ -54,6 +54,27 @@ async def wait_for(pilot: Pilot[Any], condition: object, tries: int = 200) -> No
     raise AssertionError("condition not reached")
 
 
+def draft_at_results(answers: dict[str, Any], set_hash: str | None = None) -> str:
+    """A choose-us draft left on its results screen (not saved yet); returns its id."""
+    qset = load_catalog().sets["choose-us"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    draft.answers = answers
+    draft.position = len(qset.items)  # every question passed: the results were on screen
+    if set_hash is not None:
+        draft.set_hash = set_hash
+    store.save_draft(draft)
+    store.close()
+    return draft.id
+
+
+async def open_first_draft(pilot: Pilot[Any]) -> None:
+    """From home, open the draft listed first (it opens at its results)."""
+    await home_loaded(pilot)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ResultsScreen")
+
+
 async def home_loaded(pilot: Pilot[Any]) -> None:
     """Wait until the home screen has read the store (it does so in a thread)."""
     app: Any = pilot.app

@@ -8,33 +8,15 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from selfaudit.questionnaires import load_catalog
 from selfaudit.store import NotDurable, Store, StoreError
 from selfaudit.tomlio import read_toml
-from tests.tui.conftest import home_loaded, make_app, wait_for
-
-
-def _draft_at_results(answers: dict[str, Any]) -> str:
-    qset = load_catalog().sets["choose-us"]
-    store = Store.open()
-    draft = store.new_draft(qset)
-    draft.answers = answers
-    draft.position = len(qset.items)
-    store.save_draft(draft)
-    store.close()
-    return draft.id
-
-
-async def _open_results(pilot: Any) -> None:
-    await home_loaded(pilot)
-    await pilot.press("enter")
-    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ResultsScreen")
+from tests.tui.conftest import draft_at_results, make_app, open_first_draft, wait_for
 
 
 async def test_a_failed_save_offers_a_copy_in_a_folder_of_your_choice(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    draft_id = _draft_at_results({"enps": 9, "stay_year": 4})
+    draft_id = draft_at_results({"enps": 9, "stay_year": 4})
 
     def disk_full(self: Store, *args: object) -> None:
         raise StoreError("Could not save to X: the disk is full; free some space and try again.")
@@ -44,7 +26,7 @@ async def test_a_failed_save_offers_a_copy_in_a_folder_of_your_choice(
     folder.mkdir()
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_results(pilot)
+        await open_first_draft(pilot)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
         field = app.screen.query_one("#export-folder", Input)
@@ -65,7 +47,7 @@ async def test_a_failed_save_offers_a_copy_in_a_folder_of_your_choice(
 async def test_a_save_the_disk_could_not_confirm_shows_as_saved(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _draft_at_results({"enps": 7})
+    draft_at_results({"enps": 7})
     real_complete = Store.complete
 
     def unconfirmed(self: Store, draft: Any, qset: Any) -> None:
@@ -75,7 +57,7 @@ async def test_a_save_the_disk_could_not_confirm_shows_as_saved(
     monkeypatch.setattr(Store, "complete", unconfirmed)
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_results(pilot)
+        await open_first_draft(pilot)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen.session is not None)
         assert app.screen.session.answers == {"enps": 7}
@@ -89,14 +71,14 @@ async def test_disk_errors_are_told_in_the_interface_language(
 
     from selfaudit.store import atomic
 
-    _draft_at_results({"enps": 8})
+    draft_at_results({"enps": 8})
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     app: Any = make_app(language="nl")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_results(pilot)
+        await open_first_draft(pilot)
         monkeypatch.setattr(atomic.os, "write", full)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")

@@ -12,7 +12,13 @@ from textual.widgets import Static
 from selfaudit import paths
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
-from tests.tui.conftest import home_loaded, make_app, wait_for
+from tests.tui.conftest import (
+    draft_at_results,
+    home_loaded,
+    make_app,
+    open_first_draft,
+    wait_for,
+)
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sets" / "mini.toml"
 
@@ -45,35 +51,18 @@ async def test_a_set_title_with_markup_is_shown_as_typed_in_the_palette() -> Non
 
 
 async def test_unsaved_results_open_again_on_the_results_screen() -> None:
-    qset = load_catalog().sets["choose-us"]
-    store = Store.open()
-    draft = store.new_draft(qset)
-    draft.answers = {"enps": 9}
-    draft.position = len(qset.items)  # every question passed: the results were on screen
-    store.save_draft(draft)
-    store.close()
+    draft_at_results({"enps": 9})
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_loaded(pilot)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        await open_first_draft(pilot)
         assert app.screen.results.enps.answer == 9
 
 
 async def test_a_draft_with_answers_the_set_no_longer_accepts_does_not_crash() -> None:
-    qset = load_catalog().sets["choose-us"]
-    store = Store.open()
-    draft = store.new_draft(qset)
-    draft.set_hash = "an older version"
-    draft.answers = {"enps": 9, "stay_year": "yes please", "gone": 3}
-    draft.position = len(qset.items)
-    store.save_draft(draft)
-    store.close()
+    draft_at_results({"enps": 9, "stay_year": "yes please", "gone": 3}, "an older version")
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_loaded(pilot)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        await open_first_draft(pilot)
         assert app.screen.draft.answers == {"enps": 9}
 
 
