@@ -11,11 +11,16 @@ from tests.tui.conftest import home_loaded, make_app, open_set_from_home, wait_f
 
 
 def visible_actions(app: Any) -> set[str]:
-    """Actions whose footer key is drawn completely inside the 80 columns."""
+    """Actions whose footer key is drawn completely, left of the palette key docked at the right."""
+    keys = list(app.screen.query(FooterKey).results(FooterKey))
+    docked = [k.region.x for k in keys if k.action.endswith("command_palette")]
+    limit = min(docked, default=80)
     shown = set()
-    for key in app.screen.query(FooterKey).results(FooterKey):
+    for key in keys:
         region = key.region
-        if region.width and region.right <= 80:
+        if key.action.endswith("command_palette"):
+            continue
+        if region.width and region.right <= limit:
             shown.add(key.action.removeprefix("app."))
     return shown
 
@@ -37,3 +42,8 @@ async def test_quit_and_help_fit_on_every_main_screen(lang: str) -> None:
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
         await home_loaded(pilot)
         assert {"quit", "help"} <= visible_actions(app), "home with a draft"
+        await open_set_from_home(pilot, "choose-us")  # a choice question: every letter key shows
+        await pilot.press("down", "enter")  # on question 2 "back" is active too
+        await wait_for(pilot, lambda: app.screen.draft.position == 1)
+        await pilot.pause()
+        assert {"quit", "help", "back", "skip", "note", "why"} <= visible_actions(app), "choice"

@@ -40,7 +40,7 @@ async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]
         text = str(app.screen.query_one("#question-text", Static).render())
         assert text == qset.t(qset.items[1].text, "nl")
         assert "Vraag 2 van 14" in str(app.screen.query_one("#where", Static).render())
-        assert {"Terug", "Overslaan", "Notitie", "Waarom?"} <= footer_labels(app)
+        assert {"Terug", "Verder", "Notitie", "Waarom?"} <= footer_labels(app)
         # the palette speaks Dutch too, and switches back to English
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app))

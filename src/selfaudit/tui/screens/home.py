@@ -96,7 +96,7 @@ class HomeScreen(BaseScreen):
         if self.sa.store_error:
             yield Static(self.sa.store_error, id="store-error", markup=False)
         yield OptionList(*self._options(), id="home-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _who_line(self) -> Text:
         s = self.sa.settings

@@ -46,7 +46,7 @@ class IntroScreen(BaseScreen):
                     yield Button(self.t("intro.start-new"), id="start")
             else:
                 yield Button(self.t("intro.start"), id="start", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#continue" if self.unfinished else "#start", Button).focus()
