@@ -13,12 +13,14 @@ from selfaudit.core.answers import usable_answers
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
 from selfaudit.core.stored import stored_results
-from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY, TARGET_ITEM
-from selfaudit.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from selfaudit.core.turnover import TARGET_ITEM
+from selfaudit.i18n import fmt_date, fmt_number
 from selfaudit.store import Draft, NotDurable, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.translate import translate_bindings
 from selfaudit.tui.widgets.checklist import Checklist
+from selfaudit.tui.widgets.cost_breakdown import CostBreakdown
+from selfaudit.tui.widgets.level_profile import LevelProfile
 from selfaudit.tui.widgets.score_bar import ScoreBar
 from selfaudit.tui.widgets.what_if import WhatIf
 
@@ -109,9 +111,9 @@ class ResultsScreen(BaseScreen):
             if r.enps is not None:
                 yield from self._enps()
             if r.levels is not None:
-                yield from self._levels()
+                yield LevelProfile(q, r, lang)
             if q.model is Model.TURNOVER_COST:
-                yield from self._turnover()
+                yield CostBreakdown(q, r, lang, self.sa.settings.currency)
             else:
                 yield from self._dimensions()
             yield from self._actions()
@@ -138,54 +140,6 @@ class ResultsScreen(BaseScreen):
             markup=False,
         )
         yield Static(self.t("results.enps.team"), classes="muted", markup=False)
-
-    def _levels(self) -> ComposeResult:
-        lv = self.results.levels
-        assert lv is not None
-        q, lang = self.qset, self.lang
-        levels = q.levels_in_order()
-        yield Static(self.t("results.levels.head"), classes="section", markup=False)
-        yield Static(
-            self.t("results.level", level=lv.reached, total=len(levels)),
-            classes="headline",
-            markup=False,
-        )
-        for dim, met in zip(levels, lv.met, strict=False):
-            score = self.results.dimension(dim.id)
-            with Horizontal(classes="bar-row"):
-                yield Static(
-                    f"{dim.level}. {q.t(dim.title, lang)}", classes="bar-label", markup=False
-                )
-                yield ScoreBar(score.score if score else None)
-                if met is None:
-                    mark = " – " + self.t("results.level-unanswered")
-                elif met:
-                    mark = " ✓ " + self.t("results.met")
-                else:
-                    mark = " ✗ " + self.t("results.not-met")
-                yield Static(mark, classes="bar-band", markup=False)
-        if lv.stopped_unanswered:
-            stopped = self.t("results.level-stopped", level=lv.next_level)
-            yield Static(stopped, classes="warning", markup=False)
-        cr = fmt_number(lv.reproducibility, lang, 2)
-        key = "results.consistent" if lv.consistent else "results.inconsistent"
-        yield Static(
-            self.t(key, cr=cr), classes="muted" if lv.consistent else "warning", markup=False
-        )
-        if lv.next_level is not None:
-            nxt = next((d for d in levels if d.level == lv.next_level), None)
-            if nxt is not None:
-                yield Static(
-                    self.t("results.next", level=lv.next_level, title=q.t(nxt.title, lang)),
-                    classes="section",
-                    markup=False,
-                )
-                if nxt.description:
-                    yield Static(q.t(nxt.description, lang), markup=False)
-                asks = "\n".join(f"• {q.t(i.text, lang)}" for i in q.items_of(nxt.id))
-                yield Static(asks, classes="muted", markup=False)
-        else:
-            yield Static(self.t("results.top"), markup=False)
 
     def _dimensions(self) -> ComposeResult:
         q, lang = self.qset, self.lang
@@ -217,55 +171,6 @@ class ResultsScreen(BaseScreen):
                 )
             if band is not None and band.id in dim.advice:
                 yield Static(q.t(dim.advice[band.id], lang), classes="advice", markup=False)
-
-    def _turnover(self) -> ComposeResult:
-        r, lang, cur = self.results, self.lang, self.sa.settings.currency
-        yield Static(self.t("results.cost.head"), classes="section", markup=False)
-        if r.turnover is None:
-            missing = ", ".join(self._item_text(i) for i in r.missing_inputs)
-            yield Static(
-                self.t("results.cost.missing", items=missing), classes="warning", markup=False
-            )
-            return
-        tc = r.turnover
-        for code in tc.warnings:
-            yield Static(self.t(f"warning.{code}"), classes="warning", markup=False)
-        rows = [
-            f"{self.t('cost.' + c):<34}{fmt_money(tc.per_leaver[c], lang, cur):>16}"
-            for c in CATEGORIES
-        ]
-        rows.append("─" * 50)
-        rows.append(
-            f"{self.t('cost.per-leaver'):<34}{fmt_money(tc.cost_per_leaver, lang, cur):>16}"
-        )
-        yield Static("\n".join(rows), id="cost-table", markup=False)
-        yield Static(
-            self.t(
-                "results.cost.annual",
-                cost=fmt_money(tc.annual_cost, lang, cur),
-                rate=fmt_percent(tc.turnover_rate_pct, lang, 1),
-            ),
-            classes="headline",
-            markup=False,
-        )
-        yield Static(
-            self.t(
-                "results.cost.pct",
-                pct=fmt_percent(tc.pct_of_salary, lang, 1),
-                median=fmt_percent(MEDIAN_PCT_OF_SALARY, lang),
-            ),
-            markup=False,
-        )
-        if tc.defaults_used:
-            parts = self.qset.dimensions_of(tc.defaults_used)
-            used = ", ".join(self.qset.t(d.title, lang) for d in parts)
-            yield Static(self.t("results.cost.defaults", items=used), classes="muted", markup=False)
-        yield Static(self.t("results.whatif.head"), classes="section", markup=False)
-        yield WhatIf(tc, lang, cur)
-
-    def _item_text(self, item_id: str) -> str:
-        item = self.qset.item(item_id)
-        return item_id if item is None else self.qset.t(item.text, self.lang).rstrip("?")
 
     def _actions(self) -> ComposeResult:
         yield Static(self.t("results.actions.head"), classes="section", markup=False)

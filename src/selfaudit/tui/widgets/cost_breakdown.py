@@ -1,0 +1,72 @@
+"""The turnover calculator's outcome: warnings, cost per category, the yearly cost, the
+comparison with the published median, the defaults used, and the live what-if."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from selfaudit.core.model import QuestionSet
+from selfaudit.core.results import Results
+from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
+from selfaudit.i18n import fmt_money, fmt_percent, t
+from selfaudit.tui.widgets.what_if import WhatIf
+
+
+class CostBreakdown(Vertical):
+    """Shows a ``turnover-cost`` set's :class:`~selfaudit.core.turnover.TurnoverCost`."""
+
+    DEFAULT_CSS = "CostBreakdown { height: auto; }"
+    """As tall as its lines."""
+
+    def __init__(self, qset: QuestionSet, results: Results, lang: str, currency: str) -> None:
+        super().__init__()
+        self.qset = qset
+        self.results = results
+        self.lang = lang
+        self.currency = currency
+
+    def _money(self, value: float) -> str:
+        return fmt_money(value, self.lang, self.currency)
+
+    def _question(self, item_id: str) -> str:
+        item = self.qset.item(item_id)
+        return item_id if item is None else self.qset.t(item.text, self.lang).rstrip("?")
+
+    def compose(self) -> ComposeResult:
+        r, q, lang = self.results, self.qset, self.lang
+        yield Static(t(lang, "results.cost.head"), classes="section", markup=False)
+        tc = r.turnover
+        if tc is None:
+            missing = ", ".join(self._question(i) for i in r.missing_inputs)
+            yield Static(
+                t(lang, "results.cost.missing", items=missing), classes="warning", markup=False
+            )
+            return
+        for code in tc.warnings:
+            yield Static(t(lang, f"warning.{code}"), classes="warning", markup=False)
+        rows = [
+            f"{t(lang, 'cost.' + c):<34}{self._money(tc.per_leaver[c]):>16}" for c in CATEGORIES
+        ]
+        rows.append("─" * 50)
+        rows.append(f"{t(lang, 'cost.per-leaver'):<34}{self._money(tc.cost_per_leaver):>16}")
+        yield Static("\n".join(rows), id="cost-table", markup=False)
+        rate = fmt_percent(tc.turnover_rate_pct, lang, 1)
+        yield Static(
+            t(lang, "results.cost.annual", cost=self._money(tc.annual_cost), rate=rate),
+            classes="headline",
+            markup=False,
+        )
+        pct, median = (
+            fmt_percent(tc.pct_of_salary, lang, 1),
+            fmt_percent(MEDIAN_PCT_OF_SALARY, lang),
+        )
+        yield Static(t(lang, "results.cost.pct", pct=pct, median=median), markup=False)
+        if tc.defaults_used:
+            used = ", ".join(q.t(d.title, lang) for d in q.dimensions_of(tc.defaults_used))
+            yield Static(
+                t(lang, "results.cost.defaults", items=used), classes="muted", markup=False
+            )
+        yield Static(t(lang, "results.whatif.head"), classes="section", markup=False)
+        yield WhatIf(tc, lang, self.currency)
