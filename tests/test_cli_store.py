@@ -335,3 +335,43 @@ def test_take_warns_about_more_leavers_than_people(tmp_path: Path) -> None:
     ]
     shown = run_cli("take", "turnover-cost", "--answers", str(path))
     assert "More people left than work here" in shown.stdout
+
+
+def test_output_into_a_closed_pipe_is_not_an_error() -> None:
+    # 'selfaudit sets --json | head -1': the reader leaves after one line. The pipe is made
+    # 4 KiB so the ~50 KB of output cannot all fit before the reader has gone.
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "selfaudit", "sets", "--json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        assert reader.readline().strip() == b"{"
+    assert child.stderr is not None
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=30) == 0, errors
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
+
+
+def test_take_uses_the_team_and_name_from_the_settings(tmp_path: Path) -> None:
+    from selfaudit.settings import Settings, save_settings
+
+    save_settings(Settings(team="Sales [bold]Ops[/bold]", respondent="Kim"))
+    path = tmp_path / "answers.toml"
+    path.write_text("enps = 9\n")
+    saved = json.loads(run_cli("take", "choose-us", "--answers", str(path), "--json").stdout)
+    shown = json.loads(run_cli("show", saved["id"], "--json").stdout)
+    assert (shown["team"], shown["respondent"]) == ("Sales [bold]Ops[/bold]", "Kim")
+    other = run_cli("take", "choose-us", "--answers", str(path), "--team", "", "--json")
+    again = json.loads(run_cli("show", json.loads(other.stdout)["id"], "--json").stdout)
+    assert again["team"] == ""  # the command line wins, even when empty
+    listed = run_cli("list")
+    assert "Sales [bold]Ops…  eNPS answer 9" in listed.stdout  # cut to 16, columns kept
+    unknown = run_cli("list", "--set", "nope")
+    assert unknown.returncode == 2 and "no question set 'nope'" in unknown.stderr

@@ -7,6 +7,7 @@ must start fast and never load Textual. Each command imports what it needs when 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -55,9 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--answers", required=True, metavar="FILE.toml", help="item id = value, one per line"
     )
-    p.add_argument("--team", default=None, help="team name saved with the session")
     p.add_argument(
-        "--respondent", default=None, help="your name (default: this install's pseudonym)"
+        "--team", default=None, help="team saved with the session (default: from your settings)"
+    )
+    p.add_argument(
+        "--respondent",
+        default=None,
+        help="your name (default: from your settings, else this install's pseudonym)",
     )
     p.add_argument(
         "--lang", default=None, choices=["en", "nl"], help="how numbers such as 45.000 are read"
@@ -103,6 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"selfaudit: {exc}", file=sys.stderr)
         return exc.code
+    except BrokenPipeError:
+        # The reader went away (``selfaudit list | head``): not an error. Point stdout at
+        # devnull so the interpreter's last flush does not fail again (Python's signal docs).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         # Any store failure a command did not handle: one line, exit 1. The store module is only
         # loaded by commands that use it, so when it is not loaded this cannot be a store error.
@@ -114,5 +125,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("selfaudit: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK

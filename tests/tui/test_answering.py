@@ -79,5 +79,40 @@ async def test_ticked_actions_and_a_changed_target_survive_ctrl_q(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: again.screen.session is not None)
         session = again.screen.session
+        await wait_for(pilot, lambda: again.screen.results.turnover.target_rate_pct == 7.5)
     assert session.results["turnover"]["target_rate_pct"] == 7.5
     assert session.actions == ("Exitgesprekken [HR] plannen",)
+
+
+async def test_an_action_added_with_enter_survives_escape() -> None:
+    from tests.tui.conftest import draft_at_results, open_first_draft
+
+    draft_at_results({"enps": 9})
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        app.screen.query_one("#own-action", Input).focus()
+        await pilot.press(*"Ask [bold]IT[/bold] for an SLA", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+    [draft] = Store.open().drafts()
+    assert "Ask [bold]IT[/bold] for an SLA" in draft.actions
+
+
+async def test_starting_the_set_you_are_in_continues_it(
+    catalog_sets: dict[str, QuestionSet],
+) -> None:
+    qset = catalog_sets["competency-level"]
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, qset.id)
+        await answer_current(pilot, qset)
+        await answer_current(pilot, qset)
+        app.start_set(qset.id)  # what the palette's "Start: …" command calls
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "IntroScreen")
+        assert app.screen.unfinished is not None
+        await pilot.press("enter")  # "Continue where I left off" has the focus
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        assert app.screen.draft.position == 2 and len(app.screen.draft.answers) == 2
+    assert len(Store.open().drafts()) == 1

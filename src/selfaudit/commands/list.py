@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+from selfaudit.cli import UserError
 from selfaudit.commands.common import local_time, open_store, print_json, user_settings
 from selfaudit.core.headline import HeadlineKind, headline
 from selfaudit.i18n import fmt_money
+from selfaudit.questionnaires import load_catalog
 
 
 def main(args: argparse.Namespace) -> int:
     """One line per session (or JSON); unreadable files are left to ``selfaudit doctor``."""
+    if args.set_id is not None:
+        known = load_catalog().sets
+        if args.set_id not in known:
+            raise UserError(f"no question set '{args.set_id}'; available: {', '.join(known)}")
     store = open_store(args, create=False)
     sessions = store.sessions(set_id=args.set_id, team=args.team)
     if args.json:
@@ -21,8 +27,9 @@ def main(args: argparse.Namespace) -> int:
         found = headline(
             level=s.level, annual_cost=s.annual_cost, enps_answer=s.enps_answer, scores=s.scores
         )
-        text = "" if found is None else _HEADLINE[found.kind](found.value, currency)
-        print(f"{s.id}  {local_time(s.completed_at)}  {s.set_id:<18} {s.team[:16]:<16} {text}")
+        text = "no scores" if found is None else _HEADLINE[found.kind](found.value, currency)
+        team = s.team if len(s.team) <= 16 else s.team[:15] + "…"
+        print(f"{s.id}  {local_time(s.completed_at)}  {s.set_id:<18} {team:<16}  {text}")
     return 0
 
 

@@ -114,9 +114,10 @@ def main(args: argparse.Namespace) -> int:
         known = ", ".join(catalog.sets) or "none"
         raise UserError(f"no question set '{args.set_id}'; available: {known}")
     given = _read_input(args.answers, qset)
-    # Numbers such as "45.000" are read the way the user writes them: the draft's language,
-    # else --lang, else the language chosen in the app's settings.
-    lang = args.lang or given.lang or user_settings().language
+    settings = user_settings()
+    # Numbers such as "45.000" are read the way the user writes them: --lang, else the
+    # draft's language, else the language chosen in the app's settings.
+    lang = args.lang or given.lang or settings.language
     answers, problems = validate_answers(qset, given.answers, lang)
     if problems:
         for problem in problems:
@@ -124,13 +125,16 @@ def main(args: argparse.Namespace) -> int:
         raise UserError(f"{len(problems)} problem(s) in {args.answers}; nothing was saved")
     store = open_store(args)
     try:
+        # The command line first, then what a recovered draft carries, then the settings.
         if respondent is None:
-            respondent = given.respondent or store.pseudonym()
+            respondent = given.respondent or settings.respondent.strip() or store.pseudonym()
+        if team is None:
+            team = given.team or settings.team.strip()
         session = store.save_session(
             qset,
             answers,
             notes=given.notes,
-            team=given.team if team is None else team,
+            team=team,
             respondent=respondent,
             lang=lang,
             actions=given.actions,

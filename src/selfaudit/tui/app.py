@@ -22,6 +22,14 @@ from selfaudit.store import DraftBusy, Store, StoreError
 from selfaudit.tui.clock import Clock, system_clock
 from selfaudit.tui.commands import SelfAuditCommands
 from selfaudit.tui.palette import TranslatedCommandPalette
+from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.help import HelpScreen
+from selfaudit.tui.screens.history import HistoryScreen
+from selfaudit.tui.screens.home import HomeScreen
+from selfaudit.tui.screens.intro import IntroScreen
+from selfaudit.tui.screens.question import QuestionScreen
+from selfaudit.tui.screens.results import ResultsScreen
+from selfaudit.tui.screens.settings import SettingsScreen
 from selfaudit.tui.translate import translate_bindings
 
 #: Seconds an orderly exit after SIGTERM/SIGHUP may take before the process is ended anyway.
@@ -97,8 +105,6 @@ class SelfAuditApp(App[int]):
         """Show every screen, the footer and the palette in the settings' language."""
         translate_bindings(self, self.lang)
         self.refresh_bindings()
-        from selfaudit.tui.screens.base import BaseScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, BaseScreen):
                 await screen.apply_language()
@@ -139,8 +145,6 @@ class SelfAuditApp(App[int]):
             for sig in (signal.SIGTERM, signal.SIGHUP):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.add_signal_handler(sig, self._exit_on_signal, sig)
-        from selfaudit.tui.screens.home import HomeScreen
-
         self.push_screen(HomeScreen())
         if self.settings_warning:
             self.notify(self.settings_warning, severity="warning", timeout=15, markup=False)
@@ -173,8 +177,6 @@ class SelfAuditApp(App[int]):
         its output thread; a watchdog ends the process if the orderly exit has not within 3 s.
         """
         code = 128 + int(sig)
-        from selfaudit.tui.screens.base import BaseScreen
-
         if isinstance(self.screen, BaseScreen):
             with contextlib.suppress(Exception):  # leaving anyway; answers are already saved
                 self.screen.keep_draft()
@@ -186,8 +188,6 @@ class SelfAuditApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit: every answer is already saved; what a screen holds unsaved is saved first."""
-        from selfaudit.tui.screens.base import BaseScreen
-
         screen = self.screen
         if isinstance(screen, BaseScreen) and not screen.keep_draft():
             return  # the save failed: the export dialog is open, the answers are in memory
@@ -205,8 +205,6 @@ class SelfAuditApp(App[int]):
 
     def action_help(self) -> None:
         """Show the help for the current screen."""
-        from selfaudit.tui.screens.help import HelpScreen
-
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -220,8 +218,6 @@ class SelfAuditApp(App[int]):
 
         Returns ``False`` when a screen could not save (its export dialog is then open).
         """
-        from selfaudit.tui.screens.base import BaseScreen
-        from selfaudit.tui.screens.home import HomeScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             screen = self.screen
@@ -234,22 +230,22 @@ class SelfAuditApp(App[int]):
 
     def start_set(self, set_id: str) -> None:
         """Show a set's introduction (from anywhere), offering an unfinished draft of it first."""
-        from selfaudit.tui.screens.home import HomeScreen
-        from selfaudit.tui.screens.intro import IntroScreen
-
         qset = self.catalog.get(set_id)
-        if qset is None or not self.go_home():
+        if qset is None:
+            return
+        # A draft of this set open right now is the one to continue (the home list may not
+        # have caught up with a set started a moment ago).
+        shown = [s.open_draft for s in self.screen_stack if isinstance(s, BaseScreen)]
+        unfinished = next((d.id for d in shown if d is not None and d.set_id == set_id), None)
+        if not self.go_home():
             return
         home = self.screen
         drafts = home.drafts if isinstance(home, HomeScreen) else []
-        unfinished = next((d.id for d in drafts if d.set_id == set_id), None)
+        unfinished = unfinished or next((d.id for d in drafts if d.set_id == set_id), None)
         self.push_screen(IntroScreen(qset, unfinished))
 
     def resume(self, draft_id: str) -> None:
         """Open a draft where it was left: at its question, or at its unsaved results."""
-        from selfaudit.tui.screens.question import QuestionScreen
-        from selfaudit.tui.screens.results import ResultsScreen
-
         store = self.store
         if store is None:
             return
@@ -277,15 +273,11 @@ class SelfAuditApp(App[int]):
 
     def open_settings(self) -> None:
         """Show the settings screen."""
-        from selfaudit.tui.screens.settings import SettingsScreen
-
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
     def open_history(self) -> None:
         """Show the saved sessions."""
-        from selfaudit.tui.screens.history import HistoryScreen
-
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 

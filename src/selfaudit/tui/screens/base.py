@@ -72,6 +72,11 @@ class BaseScreen(Screen[None]):
             return
         self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=20)
 
+    @property
+    def open_draft(self) -> Draft | None:
+        """The unfinished draft this screen is showing, if any (override)."""
+        return None
+
     def keep_draft(self) -> bool:
         """Save what is on screen but not yet saved, before the app quits (override).
 

@@ -362,6 +362,11 @@ class QuestionScreen(BaseScreen):
         self.save()
         self.query_one("#note-line", Static).update(self._note_line())
 
+    @property
+    def open_draft(self) -> Draft | None:
+        """The draft being answered."""
+        return self.draft
+
     def leave(self) -> bool:
         """Save the draft and release its lock; ``False`` (and an export offer) if saving failed."""
         self.remember_state()

@@ -237,13 +237,7 @@ class ResultsScreen(BaseScreen):
         """Store the session with the ticked action items."""
         if self.saved or self.draft is None or self.sa.store is None:
             return
-        self.remember_state()
-        own = self.typed_action.strip()
-        checklist = self.query_one("#actions", Checklist)
-        if own:
-            checklist.add_entry(own)
-            self.typed_action = ""
-        self.draft.actions = checklist.ticked
+        self.draft.actions = self._chosen_actions()
         self._keep_what_if()
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)
@@ -260,9 +254,18 @@ class ResultsScreen(BaseScreen):
         self.run_worker(self._show_saved())
 
     async def _show_saved(self) -> None:
+        self.results = self._results()  # the saved answers, the what-if target included
         await self.recompose()
         self._focus_first()
         self.query_one("#results-box", VerticalScroll).scroll_home(animate=False)
+
+    def _chosen_actions(self) -> list[str]:
+        """The ticked action items, the user's own included, and one typed but not yet added."""
+        chosen = self.query_one("#actions", Checklist).ticked
+        own = self.query_one("#own-action", Input).value.strip()
+        if own and own not in chosen:
+            chosen.append(own)
+        return chosen
 
     def _keep_what_if(self) -> None:
         """A target rate the user changed in the what-if becomes the set's target answer."""
@@ -278,10 +281,7 @@ class ResultsScreen(BaseScreen):
         if self.saved or self.draft is None or self.sa.store is None:
             return True
         self.remember_state()
-        self.draft.actions = [e for i, e in enumerate(self.candidates) if i in self.checked]
-        own = self.typed_action.strip()
-        if own and own not in self.draft.actions:
-            self.draft.actions.append(own)  # typed but not yet added: kept, as Save keeps it
+        self.draft.actions = self._chosen_actions()
         self._keep_what_if()
         try:
             self.sa.store.save_draft(self.draft)
@@ -289,6 +289,11 @@ class ResultsScreen(BaseScreen):
             self.offer_export(self.draft, self.sa.error_text(exc))
             return False
         return True
+
+    @property
+    def open_draft(self) -> Draft | None:
+        """The draft whose results are shown, until it is saved."""
+        return None if self.saved else self.draft
 
     def leave(self) -> bool:
         """Keep the unsaved result as a draft and release its lock."""

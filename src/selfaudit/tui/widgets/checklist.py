@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -52,11 +51,3 @@ class Checklist(OptionList):
         option = self._option(index)
         self.replace_option_prompt_at_index(index, option.prompt)
         self.refresh()
-        self.post_message(self.Changed(self))
-
-    class Changed(Message):
-        """The set of ticked entries changed."""
-
-        def __init__(self, checklist: Checklist) -> None:
-            super().__init__()
-            self.checklist = checklist
