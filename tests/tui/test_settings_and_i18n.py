@@ -154,3 +154,33 @@ async def test_home_shows_each_sets_latest_headline() -> None:
 
         assert "gemiddelde score 63 van 100" in shown("internal-service")  # halves round up
         assert "niveau 0 van 5" in shown("competency-level")
+
+
+async def test_home_entries_keep_every_line_when_the_list_changes_width() -> None:
+    from selfaudit.questionnaires import load_catalog
+    from selfaudit.store import Store
+
+    sets = load_catalog().sets
+    store = Store.open()
+    store.save_session(sets["choose-us"], {"enps": 9})
+    store.save_session(sets["competency-level"], {"l1_follow_up": 5})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        home = app.screen.query_one("#home-list", OptionList)
+
+        def shown() -> str:
+            return "\n".join(strip.text for strip in home.render_lines(home.size.region))
+
+        assert shown().count("Last result") == 2
+        # A set left half-way adds a draft row: the list grows a scrollbar and gets narrower.
+        Store.open().new_draft(sets["competency-level"])
+        app.screen.reload()
+        await home_loaded(pilot)
+        assert "Continue where you left off" in shown()
+        assert shown().count("Last result") == 2, shown()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert shown().count("Last result") == 2, shown()
