@@ -175,7 +175,7 @@ async def test_home_entries_keep_every_line_when_the_list_changes_width() -> Non
         assert shown().count("Last result") == 2
         # A set left half-way adds a draft row: the list grows a scrollbar and gets narrower.
         Store.open().new_draft(sets["competency-level"])
-        app.screen.reload()
+        app.screen.reload()  # type: ignore[attr-defined]
         await home_loaded(pilot)
         assert "Continue where you left off" in shown()
         assert shown().count("Last result") == 2, shown()
