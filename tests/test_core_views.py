@@ -121,3 +121,13 @@ def test_what_if_uses_the_computed_cost(sets: dict[str, Any]) -> None:
     # 10 leavers, target 7.5 % of 50 = 3.75 leavers: 6.25 fewer, each at the cost per leaver.
     assert saving_at(r.turnover, 7.5) == pytest.approx(6.25 * r.turnover.cost_per_leaver)
     assert saving_at(r.turnover, 25) == 0.0
+
+
+def test_what_if_sentence_says_when_the_target_is_already_reached(sets: dict[str, Any]) -> None:
+    from selfaudit.i18n.sentences import what_if_sentence
+
+    r = compute_results(sets["turnover-cost"], {"headcount": 50, "leavers": 5, "salary": 45000})
+    assert r.turnover is not None  # turnover rate 10 %
+    assert what_if_sentence(r.turnover, 12.5, "nl", "EUR").startswith("Je verloop (10,0%)")
+    saving = what_if_sentence(r.turnover, 7.5, "en", "EUR")
+    assert saving.startswith("At 7.5% you would save €") and saving.endswith("a year.")

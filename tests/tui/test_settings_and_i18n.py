@@ -128,7 +128,7 @@ async def test_cadence_shows_when_the_next_check_in_is_due() -> None:
             console = Console(width=76, record=True, file=io.StringIO())
             console.print(option.prompt)
             prompt = " ".join(console.export_text().split())
-            assert "you answered 9 of 10" in prompt
+            assert "would recommend us: 9 on a scale of 0–10" in prompt
             assert expected in prompt
 
 

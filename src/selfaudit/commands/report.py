@@ -11,6 +11,7 @@ from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
 from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
 from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
+from selfaudit.i18n.sentences import what_if_sentence
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -67,8 +68,7 @@ def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> 
     median = fmt_percent(MEDIAN_PCT_OF_SALARY, lang)
     pct = fmt_percent(tc.pct_of_salary, lang, 1)
     lines.append(t(lang, "results.cost.pct", pct=pct, median=median))
-    target = fmt_percent(tc.target_rate_pct, lang, 1 if tc.target_rate_pct % 1 else 0)
-    lines.append(t(lang, "whatif.result", rate=target, saving=money(tc.yearly_saving)))
+    lines.append(what_if_sentence(tc, tc.target_rate_pct, lang, currency))
     if tc.defaults_used:
         used = ", ".join(qset.t(d.title, lang) for d in qset.dimensions_of(tc.defaults_used))
         lines.append(t(lang, "results.cost.defaults", items=used))

@@ -263,8 +263,18 @@ class HomeScreen(BaseScreen):
         if option is None or not (option.id or "").startswith("draft:"):
             return
         draft_id = option.id.partition(":")[2]  # type: ignore[union-attr]
+        draft = next((d for d in self.drafts if d.id == draft_id), None)
+        qset = self.sa.catalog.get(draft.set_id) if draft else None
+        if draft is None or qset is None:
+            return
+        question = self.t(
+            "confirm.discard",
+            title=qset.t(qset.title, self.lang),
+            answered=len(draft.answers),
+            date=fmt_date(draft.updated_at, self.lang),
+        )
         ok = await self.app.push_screen_wait(
-            ConfirmScreen(self.t("confirm.discard"), self.t("confirm.discard.yes"), danger=True)
+            ConfirmScreen(question, self.t("confirm.discard.yes"), danger=True)
         )
         store = self.sa.store
         if not ok or store is None:

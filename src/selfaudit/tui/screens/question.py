@@ -145,7 +145,7 @@ class QuestionScreen(BaseScreen):
             Kind.SCALE10: "hint.scale10",
             Kind.YESNO: "hint.yesno",
             Kind.CHOICE: "hint.choice",
-            Kind.NUMBER: "hint.number",
+            Kind.NUMBER: "hint.number-whole" if self.item.integer else "hint.number",
             Kind.TEXT: "hint.text",
         }[kind]
         hint = self.t(key)

@@ -42,10 +42,9 @@ class LevelProfile(Vertical):
         for dim, met in zip(levels, lv.met, strict=False):
             score = self.results.dimension(dim.id)
             mark, key = _UNANSWERED if met is None else _STATE[met]
+            # The title on a line of its own: level titles are too long to share the bar's row.
+            yield Static(q.t(dim.title, lang), classes="dim-title", markup=False)
             with Horizontal(classes="bar-row"):
-                yield Static(
-                    f"{dim.level}. {q.t(dim.title, lang)}", classes="bar-label", markup=False
-                )
                 yield ScoreBar(score.score if score else None)
                 yield Static(mark + t(lang, key), classes="bar-band", markup=False)
         if lv.stopped_unanswered:

@@ -8,8 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from selfaudit.core.numbers import NumberError, parse_number
-from selfaudit.core.turnover import TurnoverCost, saving_at
-from selfaudit.i18n import fmt_money, fmt_percent, fmt_plain, t
+from selfaudit.core.turnover import TurnoverCost
+from selfaudit.i18n import fmt_percent, fmt_plain, t
+from selfaudit.i18n.sentences import what_if_sentence
 
 
 class WhatIf(Vertical):
@@ -42,18 +43,9 @@ class WhatIf(Vertical):
             yield Static("%", classes="unit")
         yield Static(self.result_text(), id="what-if-result", markup=False)
 
-    def saving(self) -> float:
-        """The yearly saving at the current target."""
-        return saving_at(self.cost, self.target_pct)
-
     def result_text(self) -> str:
         """One sentence with the saving at the current target."""
-        return t(
-            self.lang,
-            "whatif.result",
-            rate=fmt_percent(self.target_pct, self.lang, 1 if self.target_pct % 1 else 0),
-            saving=fmt_money(self.saving(), self.lang, self.currency),
-        )
+        return what_if_sentence(self.cost, self.target_pct, self.lang, self.currency)
 
     @on(Input.Changed, "#what-if-input")
     def _changed(self, event: Input.Changed) -> None:

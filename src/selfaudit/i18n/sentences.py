@@ -1,0 +1,17 @@
+"""Sentences the app and the command line both say, built from core results."""
+
+from __future__ import annotations
+
+from selfaudit.core.turnover import TurnoverCost, saving_at
+from selfaudit.i18n.catalog import t
+from selfaudit.i18n.formatting import fmt_money, fmt_percent
+
+
+def what_if_sentence(cost: TurnoverCost, target_pct: float, lang: str, currency: str) -> str:
+    """What turnover at ``target_pct`` would save a year, or that the rate is already there."""
+    rate = fmt_percent(target_pct, lang, 1 if target_pct % 1 else 0)
+    if cost.turnover_rate_pct <= target_pct:
+        now = fmt_percent(cost.turnover_rate_pct, lang, 1)
+        return t(lang, "whatif.reached", rate=rate, now=now)
+    saving = fmt_money(saving_at(cost, target_pct), lang, currency)
+    return t(lang, "whatif.result", rate=rate, saving=saving)
