@@ -112,6 +112,11 @@ def test_stored_results_leave_out_what_does_not_fit(sets: dict[str, Any]) -> Non
     r = stored_results(qset.id, qset.model, junk, {})
     assert [d.dimension for d in r.dimensions] == ["x"] and r.dimensions[0].score is None
     assert (r.turnover, r.enps, r.skipped) == (None, None, ())
+    levels = load_catalog().sets["competency-level"]
+    forged = {"levels": {"met": [True, False], "reached": 7, "next": 9, "unanswered": [{}, 2, 40]}}
+    lv = stored_results(levels.id, levels.model, forged, {}).levels
+    assert lv is not None  # reached and next follow from the profile, not from the file
+    assert (lv.met, lv.reached, lv.next_level, lv.stopped_unanswered) == ((True, None), 1, 2, True)
 
 
 def test_what_if_uses_the_computed_cost(sets: dict[str, Any]) -> None:

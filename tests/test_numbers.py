@@ -35,3 +35,19 @@ def test_parse_number(text: str, lang: str, expected: float) -> None:
 def test_parse_number_refuses(text: str) -> None:
     with pytest.raises(NumberError):
         parse_number(text)
+
+
+def test_formatting_rounds_halves_up_and_survives_any_float() -> None:
+    from selfaudit.i18n import bar_cells, fmt_money, fmt_number
+
+    assert (fmt_number(62.5, "en"), fmt_number(37.5, "en"), fmt_number(0.125, "nl", 2)) == (
+        "63",
+        "38",
+        "0,13",
+    )
+    assert fmt_number(1e300, "en", 2).endswith(".00") and len(fmt_number(1e300, "en")) > 300
+    assert fmt_number(9e18 * 9e18, "nl").startswith("81.000.000")
+    assert fmt_number(float("inf"), "en") == "inf"
+    assert fmt_money(-0.4, "en", "EUR") == "€0"
+    assert fmt_money(-2.5, "nl", "EUR") == "-€ 3"
+    assert bar_cells(100, 2000) == 2000 and bar_cells(50, 20) == 10

@@ -116,3 +116,64 @@ async def test_starting_the_set_you_are_in_continues_it(
         await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
         assert app.screen.draft.position == 2 and len(app.screen.draft.answers) == 2
     assert len(Store.open().drafts()) == 1
+
+
+async def test_quitting_with_the_help_open_still_keeps_the_typed_action() -> None:
+    from tests.tui.conftest import draft_at_results, open_first_draft
+
+    draft_at_results({"enps": 9})
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        app.screen.query_one("#own-action", Input).value = "Book a retro"
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        await pilot.press("ctrl+q")
+    assert Store.open().drafts()[0].actions == ["Book a retro"]
+
+
+async def test_an_emptied_field_clears_its_answer(catalog_sets: dict[str, QuestionSet]) -> None:
+    qset = catalog_sets["turnover-cost"]
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, qset.id)
+        for _ in range(3):
+            await answer_current(pilot, qset)
+        await pilot.press(*"30", "enter")  # on_costs_pct
+        await wait_for(pilot, lambda: app.screen.draft.answers.get("on_costs_pct") == 30.0)
+        await pilot.press("pageup")
+        await wait_for(pilot, lambda: app.screen.item.id == "on_costs_pct")
+        app.screen.query_one("#answer-input", Input).value = ""
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.item.id != "on_costs_pct")
+        assert "on_costs_pct" not in app.screen.draft.answers  # the default applies again
+        await pilot.press("pageup")
+        await wait_for(pilot, lambda: app.screen.item.id == "on_costs_pct")
+        await pilot.press("pagedown")  # going on without touching the field keeps it empty
+        await wait_for(pilot, lambda: app.screen.item.id != "on_costs_pct")
+        assert "on_costs_pct" not in app.screen.draft.answers
+
+
+async def test_the_what_if_only_takes_what_the_target_question_accepts(
+    catalog_sets: dict[str, QuestionSet],
+) -> None:
+    qset = catalog_sets["turnover-cost"]
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, qset.id)
+        await answer_all(pilot, qset)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        field = app.screen.query_one("#what-if-input", Input)
+        field.value = "150"
+        await pilot.pause()
+        field.value = "6"
+        await pilot.pause()
+        field.value = "150"  # refused: the last valid target stays
+        await pilot.pause()
+        assert "from 0 to 100" in str(app.screen.query_one("#what-if-result").render())
+        await app.set_language("nl")  # a language switch keeps the typed target
+        await wait_for(pilot, lambda: app.screen.shown_lang == "nl")
+        assert app.screen.query_one("#what-if-input", Input).value == "6"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.session is not None)
+        assert app.screen.session.answers["target_turnover_pct"] == 6.0

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
+from selfaudit.questionnaires import load_catalog
 from selfaudit.store import NotDurable, Store, StoreError
 from selfaudit.tomlio import read_toml
 from tests.tui.conftest import draft_at_results, make_app, open_first_draft, wait_for
@@ -84,3 +85,36 @@ async def test_disk_errors_are_told_in_the_interface_language(
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
         problem = str(app.screen.problem)
         assert "de schijf is vol" in problem and "sessions" in problem, problem
+
+
+async def test_a_failed_save_of_the_last_answer_stays_and_offers_a_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.tui.conftest import answer_current, open_set_from_home
+
+    qset = load_catalog().sets["choose-us"]
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_set_from_home(pilot, qset.id)
+        while app.screen.draft.position < len(qset.items) - 1:
+            await answer_current(pilot, qset)
+
+        def disk_full(self: Store, draft: Any) -> None:
+            raise StoreError("Could not save: the disk is full.")
+
+        monkeypatch.setattr(Store, "save_draft", disk_full)
+        await pilot.press(*"more say in planning", "enter")  # the last question is open text
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        assert app.screen.draft.answers[qset.items[-1].id] == "more say in planning"  # in memory
+
+
+async def test_an_answer_the_set_no_longer_accepts_opens_that_question() -> None:
+    draft_at_results({"stay_year": 9, "enps": 9})  # stay_year is 1-5 now
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        assert app.screen.item.id == "stay_year"

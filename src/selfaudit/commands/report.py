@@ -37,8 +37,10 @@ def _levels(qset: QuestionSet, results: Results, lang: str) -> list[str]:
         lines.append(f"  {dim.level}. {qset.t(dim.title, lang):<44} {t(lang, state[met])}")
     if lv.stopped_unanswered:
         lines.append(t(lang, "results.level-stopped", level=lv.next_level))
-    cr = fmt_number(lv.reproducibility, lang, 2)
-    lines.append(t(lang, "results.consistent" if lv.consistent else "results.inconsistent", cr=cr))
+    if lv.answered:
+        cr = fmt_number(lv.reproducibility, lang, 2)
+        key = "results.consistent" if lv.consistent else "results.inconsistent"
+        lines.append(t(lang, key, cr=cr))
     nxt = next((d for d in levels if d.level == lv.next_level), None)
     if nxt is None:
         lines.append(t(lang, "results.top"))

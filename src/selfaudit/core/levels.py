@@ -25,6 +25,11 @@ class LevelOutcome:
     """The level to work on next, or ``None`` when every level is reached."""
 
     @property
+    def answered(self) -> bool:
+        """Whether any level has answers (consistency means nothing without)."""
+        return any(m is not None for m in self.met)
+
+    @property
     def unanswered(self) -> tuple[int, ...]:
         """The levels (1-based) without answers."""
         return tuple(i + 1 for i, m in enumerate(self.met) if m is None)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from selfaudit.core.enps import Category
-from selfaudit.core.levels import LevelOutcome, reproducibility
+from selfaudit.core.levels import LevelOutcome, level_outcome
 from selfaudit.core.model import Model
 from selfaudit.core.results import EnpsAnswer, Results
 from selfaudit.core.scoring import DimensionScore
@@ -65,16 +65,18 @@ def _enps(raw: Any) -> EnpsAnswer | None:
 
 
 def _levels(raw: Any) -> LevelOutcome | None:
+    """The saved profile; the level reached and the next level follow from it, not the file."""
     if not isinstance(raw, dict):
         return None
-    met, reached = raw.get("met"), _whole(raw.get("reached"))
-    if not isinstance(met, list) or not all(isinstance(m, bool) for m in met) or reached is None:
+    met = raw.get("met")
+    if not isinstance(met, list) or not all(isinstance(m, bool) for m in met):
         return None
     unanswered = raw.get("unanswered", [])
-    skipped = set(unanswered) if isinstance(unanswered, list) else set()
-    profile = tuple(None if i + 1 in skipped else m for i, m in enumerate(met))
-    answered = [m for m in profile if m is not None]
-    return LevelOutcome(reached, profile, reproducibility([answered]), _whole(raw.get("next")))
+    levels = range(1, len(met) + 1)
+    skipped = (
+        {u for u in unanswered if _whole(u) in levels} if isinstance(unanswered, list) else set()
+    )
+    return level_outcome([None if i + 1 in skipped else m for i, m in enumerate(met)])
 
 
 def _turnover(raw: Any, answers: Mapping[str, Any]) -> TurnoverCost | None:

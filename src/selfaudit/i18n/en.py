@@ -161,7 +161,7 @@ MESSAGES: dict[str, str] = {
     "whatif.label": "Target rate:",
     "whatif.reached": "Your turnover rate ({now}) is already at or below {rate}: reaching it saves nothing more.",
     "whatif.result": "At {rate} you would save {saving} a year.",
-    "whatif.bad": "Type a percentage from 0 to 100.",
+    "whatif.bad": "Type a percentage from {low} to {high}.",
     "results.actions.head": "Action items for next time",
     "results.actions.hint": "Tab to the list, tick with Enter or space; add your own below.",
     "results.actions.hint-own": "Type an action item below and press Enter; it is saved with the session.",
@@ -202,6 +202,8 @@ MESSAGES: dict[str, str] = {
     "notify.saved": "Results saved.",
     "notify.settings-saved": "Settings saved.",
     "notify.set-changed-dropped": "This question set changed since you started; {count} answer(s) it no longer accepts were left out, the others are kept.",
+    "notify.quit-unsaved": "Your latest answers are not on disk. Save a copy in a folder first, or press Ctrl+Q again to quit without one.",
+    "notify.answer-needed": "This question needs a valid answer before the results can be saved.",
     "notify.set-changed": "This question set changed since you started; your answers are kept.",
     "notify.set-problems": "{count} problem(s) in your own question-set files; run 'selfaudit sets' to see them.",
     # help

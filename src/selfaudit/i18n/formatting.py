@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 _MONTHS = {
@@ -12,13 +13,27 @@ _MONTHS = {
 }
 
 
+#: Enough digits for any float (1e308 has 309), so rounding never runs out of precision.
+_CONTEXT = Context(prec=400, rounding=ROUND_HALF_UP)
+
+
+def round_half_up(value: float, decimals: int = 0) -> Decimal:
+    """``value`` rounded as people do on paper (62.5 -> 63), not to even as ``round`` does.
+
+    A result of zero has no sign: -0.4 rounds to 0, not -0.
+    """
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), context=_CONTEXT)
+    return abs(exact) if exact.is_zero() else exact
+
+
 def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
     """``1,234.5`` in English, ``1.234,5`` in Dutch; trailing zero decimals are kept.
 
-    Halves round up, as people do on paper (62.5 -> 63), not to even as ``format`` does.
+    Halves round up (see :func:`round_half_up`); infinity and NaN are written as they are.
     """
-    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    text = f"{exact:,.{decimals}f}"
+    if not math.isfinite(value):
+        return str(value)
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -43,7 +58,7 @@ def fmt_amount(value: float, lang: str) -> str:
 def fmt_money(value: float, lang: str, currency: str = "EUR", decimals: int = 0) -> str:
     """``€12,345`` in English, ``€ 12.345`` in Dutch; other codes written out: ``CHF 12,345``."""
     number = fmt_number(abs(value), lang, decimals)
-    sign = "-" if value < 0 else ""
+    sign = "-" if math.isfinite(value) and round_half_up(value, decimals) < 0 else ""
     symbol = _SYMBOLS.get(currency)
     if symbol is None:
         return f"{sign}{currency} {number}"
@@ -65,4 +80,4 @@ def fmt_date(when: dt.date | dt.datetime, lang: str) -> str:
 
 def bar_cells(score: float, width: int) -> int:
     """How many of ``width`` cells a 0-100 score fills (halves round up)."""
-    return int(fmt_number(max(0.0, min(100.0, score)) / 100 * width, "en"))
+    return int(round_half_up(max(0.0, min(100.0, score)) / 100 * width))

@@ -14,7 +14,14 @@ sessions), :mod:`~selfaudit.store.drafts` (drafts and locks), :mod:`~selfaudit.s
 :mod:`~selfaudit.store.codec` (records <-> TOML), :mod:`~selfaudit.store.atomic` (safe writes).
 """
 
-from selfaudit.store.errors import BadSessionId, DraftBusy, FormatTooNew, NotDurable, StoreError
+from selfaudit.store.errors import (
+    BadSessionId,
+    DraftBusy,
+    FormatTooNew,
+    InvalidAnswers,
+    NotDurable,
+    StoreError,
+)
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable
 from selfaudit.store.store import Store
 
@@ -23,6 +30,7 @@ __all__ = [
     "Draft",
     "DraftBusy",
     "FormatTooNew",
+    "InvalidAnswers",
     "NotDurable",
     "Session",
     "SessionSummary",

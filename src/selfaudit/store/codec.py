@@ -221,7 +221,8 @@ def _number(value: Any, where: str, whole: bool = False) -> None:
 def check_results(results: dict[str, Any]) -> dict[str, Any]:
     """Check the stored results that views read (scores, eNPS, level, annual cost) are numbers.
 
-    The rest of ``[results]`` is only ever shown, never computed with, so it is not checked.
+    The rest of ``[results]`` is read back by :func:`selfaudit.core.stored.stored_results`,
+    which checks every value itself and leaves out what does not fit.
     """
     dimensions = results.get("dimensions", [])
     if not isinstance(dimensions, list):

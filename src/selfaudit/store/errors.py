@@ -35,6 +35,15 @@ class DraftBusy(StoreError):
         super().__init__(message, "draft-busy")
 
 
+class InvalidAnswers(StoreError):
+    """A draft whose answers the set does not accept (e.g. the set changed since)."""
+
+    def __init__(self, message: str, items: list[str]) -> None:
+        super().__init__(message, "invalid-answers")
+        self.items = items
+        """The ids of the items whose answers are missing or not accepted, in asking order."""
+
+
 class BadSessionId(StoreError):
     """A session id or prefix that does not name exactly one session (the user's input)."""
 

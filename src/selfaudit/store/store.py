@@ -15,7 +15,13 @@ from selfaudit.store import health, identity
 from selfaudit.store.atomic import clean_stale_temps, encode_toml, write_atomic
 from selfaudit.store.codec import session_to_doc
 from selfaudit.store.drafts import Drafts, unreadable_reason
-from selfaudit.store.errors import BadSessionId, DocumentError, NotDurable, StoreError
+from selfaudit.store.errors import (
+    BadSessionId,
+    DocumentError,
+    InvalidAnswers,
+    NotDurable,
+    StoreError,
+)
 from selfaudit.store.folders import ensure_private_dir, toml_files
 from selfaudit.store.index import SessionIndex, read_session_file
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
@@ -119,7 +125,11 @@ class Store:
         self.drafts_store.claim(draft.id)
         answers, problems = validate_answers(qset, draft.answers, draft.lang)
         if problems:
-            raise StoreError("Some answers are not valid: " + "; ".join(str(p) for p in problems))
+            wrong = {p.path for p in problems}
+            raise InvalidAnswers(
+                "Some answers are not valid: " + "; ".join(str(p) for p in problems),
+                [i.id for i in qset.items if i.id in wrong],
+            )
         session = self._make_session(
             qset,
             answers,

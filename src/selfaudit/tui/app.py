@@ -23,6 +23,7 @@ from selfaudit.tui.clock import Clock, system_clock
 from selfaudit.tui.commands import SelfAuditCommands
 from selfaudit.tui.palette import TranslatedCommandPalette
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.export import ExportScreen
 from selfaudit.tui.screens.help import HelpScreen
 from selfaudit.tui.screens.history import HistoryScreen
 from selfaudit.tui.screens.home import HomeScreen
@@ -75,6 +76,8 @@ class SelfAuditApp(App[int]):
         self.store: Store | None = None
         """The session store; ``None`` when it could not be opened (see :attr:`store_error`)."""
         self.store_error = ""
+        self.quit_warned = False
+        """Whether Ctrl+Q already warned that the answers of a failed save are not on disk."""
         self.theme = (
             self.settings.theme
             if self.settings.theme in self.available_themes
@@ -177,20 +180,36 @@ class SelfAuditApp(App[int]):
         its output thread; a watchdog ends the process if the orderly exit has not within 3 s.
         """
         code = 128 + int(sig)
-        if isinstance(self.screen, BaseScreen):
+        screen = self._working_screen()
+        if screen is not None:
             with contextlib.suppress(Exception):  # leaving anyway; answers are already saved
-                self.screen.keep_draft()
+                screen.keep_draft()
         self.release()
         watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
         watchdog.daemon = True
         watchdog.start()
         self.exit(return_code=code)
 
+    def _working_screen(self) -> BaseScreen | None:
+        """The topmost of our screens, also when a dialog (help, a note, ...) is over it."""
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, BaseScreen)), None)
+
     async def action_quit(self) -> None:
-        """Quit: every answer is already saved; what a screen holds unsaved is saved first."""
-        screen = self.screen
-        if isinstance(screen, BaseScreen) and not screen.keep_draft():
-            return  # the save failed: the export dialog is open, the answers are in memory
+        """Quit: every answer is already saved; what a screen holds unsaved is saved first.
+
+        When saving fails, the answers exist only in this window: the export dialog is offered,
+        and a second Ctrl+Q while it is open quits without a copy.
+        """
+        if any(isinstance(s, ExportScreen) for s in self.screen_stack):
+            if self.quit_warned:
+                self.exit_cleanly()
+                return
+            self.quit_warned = True
+            self.notify(self.t("notify.quit-unsaved"), severity="warning", timeout=15)
+            return
+        screen = self._working_screen()
+        if screen is not None and not screen.keep_draft():
+            return  # the save failed: the export dialog opens, the answers are in memory
         self.exit_cleanly()
 
     def exit_cleanly(self) -> None:

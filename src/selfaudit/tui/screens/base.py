@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from textual import work
 from textual.screen import Screen
 
 from selfaudit.store import Draft, StoreError
@@ -54,14 +53,19 @@ class BaseScreen(Screen[None]):
         if self.shown_lang and self.shown_lang != self.lang:
             await self.apply_language()
 
-    @work(exclusive=True, group="export")
-    async def offer_export(self, draft: Draft, problem: str) -> None:
+    def offer_export(self, draft: Draft, problem: str) -> None:
         """A save failed: say why and offer a copy of the answers in a folder the user picks.
 
         The answers stay in memory either way; ``selfaudit take SET --answers COPY`` reads the
-        copy back later.
+        copy back later. The dialog runs in an app-level worker, so it stays when this screen
+        is closed, and one dialog at a time is enough: it copies the draft as it is then.
         """
+        if not any(isinstance(s, ExportScreen) for s in self.app.screen_stack):
+            self.app.run_worker(self._export(draft, problem), group="export")
+
+    async def _export(self, draft: Draft, problem: str) -> None:
         folder = await self.app.push_screen_wait(ExportScreen(problem, Path.home(), self.lang))
+        self.sa.quit_warned = False
         store = self.sa.store
         if folder is None or store is None:
             return

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from selfaudit.i18n import fmt_date
 from selfaudit.store import SessionSummary, StoreError
@@ -64,7 +65,8 @@ class HistoryScreen(BaseScreen):
                 sessions = store.sessions()
             except StoreError as exc:
                 error = self.sa.error_text(exc)
-        self.post_message(self.Loaded(sessions, error))
+        if not get_current_worker().is_cancelled:  # a newer read replaced this one
+            self.post_message(self.Loaded(sessions, error))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         """Show the sessions that were read."""

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.worker import get_current_worker
 
 from selfaudit.core.checkin import next_check_in
 from selfaudit.core.headline import HeadlineKind, headline
@@ -69,7 +70,8 @@ class HomeScreen(BaseScreen):
                 pseudonym = store.pseudonym()
             except StoreError as exc:
                 error = self.sa.error_text(exc)
-        self.post_message(self.Loaded(drafts, last, pseudonym, error))
+        if not get_current_worker().is_cancelled:  # a newer read replaced this one
+            self.post_message(self.Loaded(drafts, last, pseudonym, error))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         """Show what was read; a draft that just appeared (a set left half-way) is offered."""

@@ -194,8 +194,10 @@ class QuestionScreen(BaseScreen):
     async def show_position(self, position: int) -> None:
         """Move to another question (saved), or to the results after the last one."""
         if position >= len(self.qset.items):
-            self.draft.position = len(self.qset.items)
-            self.save()
+            previous, self.draft.position = self.draft.position, len(self.qset.items)
+            if not self.save():
+                self.draft.position = previous  # stay here with the answers; export is offered
+                return
             self.app.switch_screen(ResultsScreen(self.qset, draft=self.draft))
             return
         self.draft.position = max(0, position)
@@ -254,7 +256,12 @@ class QuestionScreen(BaseScreen):
             if item.required:
                 error.update(self.t("answer.required"))
                 return
-            await self.action_skip()
+            # An emptied field clears the answer (a number then uses its default); PgDn and
+            # "s" go on without touching it.
+            self.draft.answers.pop(item.id, None)
+            if item.id not in self.draft.skipped:
+                self.draft.skipped.append(item.id)
+            await self.show_position(self.draft.position + 1)
             return
         try:
             value = check_answer(item, text if item.kind is Kind.TEXT else text.strip(), self.lang)
@@ -366,6 +373,10 @@ class QuestionScreen(BaseScreen):
     def open_draft(self) -> Draft | None:
         """The draft being answered."""
         return self.draft
+
+    def keep_draft(self) -> bool:
+        """Every answer is saved as it is given; after a failed save, try once more."""
+        return self.save()
 
     def leave(self) -> bool:
         """Save the draft and release its lock; ``False`` (and an export offer) if saving failed."""

@@ -15,7 +15,7 @@ from selfaudit.core.results import Results, compute_results
 from selfaudit.core.stored import stored_results
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_number
-from selfaudit.store import Draft, NotDurable, Session, StoreError
+from selfaudit.store import Draft, InvalidAnswers, NotDurable, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.translate import translate_bindings
 from selfaudit.tui.widgets.checklist import Checklist
@@ -57,6 +57,8 @@ class ResultsScreen(BaseScreen):
             i for i, c in enumerate(self.candidates) if draft and c in draft.actions
         }
         self.typed_action = ""
+        self.what_if_target: float | None = None
+        """The target rate typed in the what-if (kept across a language switch)."""
 
     @property
     def saved(self) -> bool:
@@ -113,7 +115,7 @@ class ResultsScreen(BaseScreen):
             if r.levels is not None:
                 yield LevelProfile(q, r, lang)
             if q.model is Model.TURNOVER_COST:
-                yield CostBreakdown(q, r, lang, self.sa.settings.currency)
+                yield CostBreakdown(q, r, lang, self.sa.settings.currency, self.what_if_target)
             else:
                 yield from self._dimensions()
             yield from self._actions()
@@ -216,6 +218,8 @@ class ResultsScreen(BaseScreen):
             self.custom = checklist.entries[base:]
             self.checked = set(checklist.checked)
             self.typed_action = self.query_one("#own-action", Input).value
+        for what_if in self.query(WhatIf).results(WhatIf):
+            self.what_if_target = what_if.target_pct
 
     @on(Input.Submitted, "#own-action")
     def _own_action(self, event: Input.Submitted) -> None:
@@ -241,6 +245,17 @@ class ResultsScreen(BaseScreen):
         self._keep_what_if()
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)
+        except InvalidAnswers as exc:
+            # The set no longer accepts an answer (it changed, or a question became required):
+            # take the user to that question rather than pretend the disk failed.
+            # Imported here: the question screen imports this one to show the results.
+            from selfaudit.tui.screens.question import QuestionScreen
+
+            self.sa.notify(self.t("notify.answer-needed"), severity="warning", timeout=10)
+            ids = [item.id for item in self.qset.items]
+            self.draft.position = ids.index(exc.items[0]) if exc.items else 0
+            self.app.switch_screen(QuestionScreen(self.qset, self.draft))
+            return
         except NotDurable as exc:
             # The session file is in place; only the disk's confirmation failed. Show it as
             # saved, and say so; the draft stays until a later start finds the session sound.
@@ -269,12 +284,13 @@ class ResultsScreen(BaseScreen):
 
     def _keep_what_if(self) -> None:
         """A target rate the user changed in the what-if becomes the set's target answer."""
-        found = self.query(WhatIf).results(WhatIf)
-        what_if = next(iter(found), None)
-        if what_if is None or self.draft is None:
+        self.remember_state()
+        what_if = self.what_if_target
+        turnover = self.results.turnover
+        if what_if is None or turnover is None or self.draft is None:
             return
-        if what_if.target_pct != what_if.cost.target_rate_pct:
-            self.draft.answers[TARGET_ITEM] = what_if.target_pct
+        if what_if != turnover.target_rate_pct:
+            self.draft.answers[TARGET_ITEM] = what_if
 
     def keep_draft(self) -> bool:
         """Save the ticked actions and the what-if target with the draft (on Esc and on quit)."""

@@ -120,6 +120,13 @@ class SettingsScreen(BaseScreen):
         if switch:
             await self.sa.apply_language()
 
+    def keep_draft(self) -> bool:
+        """Before the app quits or another screen takes over: ask about unsaved changes."""
+        if self._changed():
+            self.action_home()
+            return False
+        return True
+
     @work(exclusive=True, group="settings-leave")
     async def action_home(self) -> None:
         """Leave; changes that were not saved are thrown away only after a confirmation."""

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
-from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
+from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY, TARGET_ITEM
 from selfaudit.i18n import fmt_money, fmt_percent, t
 from selfaudit.tui.widgets.what_if import WhatIf
 
@@ -20,12 +20,16 @@ class CostBreakdown(Vertical):
     DEFAULT_CSS = "CostBreakdown { height: auto; }"
     """As tall as its lines."""
 
-    def __init__(self, qset: QuestionSet, results: Results, lang: str, currency: str) -> None:
+    def __init__(
+        self, qset: QuestionSet, results: Results, lang: str, currency: str, target: float | None
+    ) -> None:
         super().__init__()
         self.qset = qset
         self.results = results
         self.lang = lang
         self.currency = currency
+        self.target = target
+        """The what-if target last typed on this screen (``None``: the set's own answer)."""
 
     def _money(self, value: float) -> str:
         return fmt_money(value, self.lang, self.currency)
@@ -68,5 +72,9 @@ class CostBreakdown(Vertical):
             yield Static(
                 t(lang, "results.cost.defaults", items=used), classes="muted", markup=False
             )
+        target_item = q.item(TARGET_ITEM)
+        if target_item is None:
+            return
         yield Static(t(lang, "results.whatif.head"), classes="section", markup=False)
-        yield WhatIf(tc, lang, self.currency)
+        target = tc.target_rate_pct if self.target is None else self.target
+        yield WhatIf(tc, target_item, lang, self.currency, target)

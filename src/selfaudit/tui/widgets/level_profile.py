@@ -50,11 +50,12 @@ class LevelProfile(Vertical):
         if lv.stopped_unanswered:
             stopped = t(lang, "results.level-stopped", level=lv.next_level)
             yield Static(stopped, classes="warning", markup=False)
-        cr = fmt_number(lv.reproducibility, lang, 2)
-        key = "results.consistent" if lv.consistent else "results.inconsistent"
-        yield Static(
-            t(lang, key, cr=cr), classes="muted" if lv.consistent else "warning", markup=False
-        )
+        if lv.answered:
+            cr = fmt_number(lv.reproducibility, lang, 2)
+            key = "results.consistent" if lv.consistent else "results.inconsistent"
+            yield Static(
+                t(lang, key, cr=cr), classes="muted" if lv.consistent else "warning", markup=False
+            )
         nxt = next((d for d in levels if d.level == lv.next_level), None)
         if nxt is None:
             yield Static(t(lang, "results.top"), markup=False)

@@ -76,7 +76,3 @@ class NumberField(Vertical):
                 lang, "number.default", value=fmt_amount(item.default, lang), unit=unit, source=cite
             )
         )
-
-    def show_error(self, message: str) -> None:
-        """Show (or clear, with ``""``) the message next to the field."""
-        self.query_one("#answer-error", Static).update(message)

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from selfaudit.core.numbers import NumberError, parse_number
+from selfaudit.core.answers import check_answer
+from selfaudit.core.model import Item
 from selfaudit.core.turnover import TurnoverCost
-from selfaudit.i18n import fmt_percent, fmt_plain, t
+from selfaudit.i18n import fmt_amount, fmt_percent, fmt_plain, t
 from selfaudit.i18n.sentences import what_if_sentence
 
 
@@ -25,12 +26,18 @@ class WhatIf(Vertical):
     """
     """The field with its % sign, and the saving under it."""
 
-    def __init__(self, cost: TurnoverCost, lang: str, currency: str) -> None:
+    def __init__(
+        self, cost: TurnoverCost, target_item: Item, lang: str, currency: str, target: float
+    ) -> None:
         super().__init__()
         self.cost = cost
         """The computed cost the what-if starts from."""
-        self.target_pct = cost.target_rate_pct
+        self.target_item = target_item
+        """The set's target-rate question, whose rules a typed rate must meet."""
+        self.target_pct = target
         """The rate now in the field (the last valid one)."""
+        self.low = fmt_amount(target_item.minimum or 0, lang)
+        self.high = fmt_amount(target_item.maximum or 100, lang)
         self.lang = lang
         self.currency = currency
 
@@ -51,12 +58,10 @@ class WhatIf(Vertical):
     def _changed(self, event: Input.Changed) -> None:
         result = self.query_one("#what-if-result", Static)
         try:
-            value = parse_number(event.value, self.lang)
-        except NumberError:
-            result.update(t(self.lang, "whatif.bad"))
-            return
-        if not 0 <= value <= 100:
-            result.update(t(self.lang, "whatif.bad"))
+            # The target becomes the set's target answer when saved: accept what it accepts.
+            value = float(check_answer(self.target_item, event.value, self.lang))
+        except ValueError:
+            result.update(t(self.lang, "whatif.bad", low=self.low, high=self.high))
             return
         self.target_pct = value
         result.update(self.result_text())
