@@ -141,7 +141,7 @@ def test_show_uses_stored_results_when_the_set_changed(with_mini: None, tmp_path
     installed.write_text(installed.read_text() + "\n# edited, same version\n")
     shown = run_cli("show", saved["id"])
     assert shown.returncode == 0
-    assert "shown as saved" in shown.stdout
+    assert "shown as they were saved" in shown.stdout
     assert re.search(r"Serving\s+88 ", shown.stdout), shown.stdout  # 87.5 as saved
 
 
@@ -375,3 +375,15 @@ def test_take_uses_the_team_and_name_from_the_settings(tmp_path: Path) -> None:
     assert "Sales [bold]Ops…  eNPS answer 9" in listed.stdout  # cut to 16, columns kept
     unknown = run_cli("list", "--set", "nope")
     assert unknown.returncode == 2 and "no question set 'nope'" in unknown.stderr
+
+
+def test_show_lists_what_you_wrote_in_your_own_words(tmp_path: Path) -> None:
+    from selfaudit.settings import Settings, save_settings
+
+    save_settings(Settings(language="nl"))
+    draft = tmp_path / "answers.toml"
+    draft.write_text('enps = 9\nchoose_what = "Meer [b]inspraak[/b]"\n')
+    saved = json.loads(run_cli("take", "choose-us", "--answers", str(draft), "--json").stdout)
+    shown = run_cli("show", saved["id"]).stdout
+    assert "In je eigen woorden" in shown and "Meer [b]inspraak[/b]" in shown
+    assert shown.startswith("Sessie ") and "Bestand: " in shown

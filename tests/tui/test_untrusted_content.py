@@ -85,3 +85,18 @@ async def test_a_session_of_an_older_set_version_shows_its_saved_figures() -> No
         assert screen.results.to_dict() == session.results
         notes = [str(s.render()) for s in screen.query(Static).results()]
         assert any("earlier version" in n for n in notes)
+
+
+async def test_results_show_open_answers_and_notes_as_typed() -> None:
+    draft_id = draft_at_results({"enps": 9, "choose_what": "More [b]say[/b]"})
+    store = Store.open()
+    draft = store.open_draft(draft_id)
+    draft.notes = {"enps": "only if [red]my team[/red] stays"}
+    store.save_draft(draft)
+    store.close()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        shown = [str(s.render()) for s in app.screen.query(Static).results()]
+        assert "In your own words" in shown
+        assert "More [b]say[/b]" in shown and "only if [red]my team[/red] stays" in shown

@@ -7,9 +7,10 @@ import argparse
 from selfaudit.cli import EXIT_BAD_INPUT, UserError
 from selfaudit.commands.common import local_time, open_store, print_json, user_settings
 from selfaudit.commands.report import results_lines
-from selfaudit.core.answers import usable_answers
+from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.results import compute_results
-from selfaudit.core.stored import stored_results
+from selfaudit.core.stored import answered_with_another_version, stored_results
+from selfaudit.i18n import t
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import BadSessionId
 from selfaudit.store.codec import session_to_doc
@@ -29,32 +30,43 @@ def main(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**session_to_doc(session), "path": str(store.path_of(session.id))})
         return 0
-    print(f"Session {session.id}  ({session.set_id} {session.set_version})")
-    print(
-        f"Completed {local_time(session.completed_at)}  team: {session.team or '-'}  "
-        f"respondent: {session.respondent or '-'}"
+    settings = user_settings()
+    lang = settings.language
+
+    def say(key: str, **values: object) -> None:
+        print(t(lang, key, **values))
+
+    say("show.session", id=session.id, set=session.set_id, version=session.set_version)
+    say(
+        "show.completed",
+        date=local_time(session.completed_at),
+        team=session.team or "-",
+        respondent=session.respondent or "-",
     )
     qset = load_catalog().get(session.set_id)
-    unchanged = qset is not None and (qset.version, qset.content_hash) == (
-        session.set_version,
-        session.set_hash,
-    )
-    settings = user_settings()
     if qset is None:
-        print(f"(the set '{session.set_id}' is not installed; the saved results follow as JSON)")
+        say("show.no-set", set=session.set_id)
         print_json(session.results)
     else:
-        if unchanged:
+        if answered_with_another_version(session.set_version, session.set_hash, qset):
+            say("results.as-saved")
+            results = stored_results(qset.id, qset.model, session.results, session.answers)
+        else:
             answers, _ = usable_answers(qset, session.answers, session.lang)
             results = compute_results(qset, answers)
-        else:
-            print("(the set has changed since this session; its figures are shown as saved)")
-            results = stored_results(qset.id, qset.model, session.results, session.answers)
-        for line in results_lines(qset, results, settings.language, settings.currency):
+        for line in results_lines(qset, results, lang, settings.currency):
             print(line)
+        written = written_texts(qset, session.answers, session.notes)
+        if written:
+            print()
+            say("results.written.head")
+            for item, text in written:
+                print(f"  - {qset.t(item.text, lang)}\n    {text}")
     if session.actions:
-        print("\nAction items:")
+        print()
+        say("results.actions.head")
         for action in session.actions:
             print(f"  - {action}")
-    print(f"\nFile: {store.path_of(session.id)}")
+    print()
+    say("show.file", path=store.path_of(session.id))
     return 0

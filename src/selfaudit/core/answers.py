@@ -155,3 +155,17 @@ def usable_answers(
 def skipped_items(qset: QuestionSet, answers: Mapping[str, Any]) -> list[str]:
     """Ids of the items without an answer, in asking order."""
     return [i.id for i in qset.items if i.id not in answers]
+
+
+def written_texts(
+    qset: QuestionSet, answers: Mapping[str, Any], notes: Mapping[str, str]
+) -> list[tuple[Item, str]]:
+    """What the person wrote in their own words, in asking order: open answers, then notes."""
+    out: list[tuple[Item, str]] = []
+    for item in qset.items:
+        answer = answers.get(item.id)
+        if item.kind is Kind.TEXT and isinstance(answer, str) and answer.strip():
+            out.append((item, answer))
+        if notes.get(item.id, "").strip():
+            out.append((item, notes[item.id]))
+    return out

@@ -13,7 +13,7 @@ from typing import Any
 
 from selfaudit.core.enps import Category
 from selfaudit.core.levels import LevelOutcome, level_outcome
-from selfaudit.core.model import Model
+from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import EnpsAnswer, Results
 from selfaudit.core.scoring import DimensionScore
 from selfaudit.core.turnover import CATEGORIES, WARNINGS, TurnoverCost
@@ -112,6 +112,14 @@ def _turnover(raw: Any, answers: Mapping[str, Any]) -> TurnoverCost | None:
         defaults_used=_texts(used),
         warnings=tuple(w for w in _texts(raw.get("warnings", [])) if w in WARNINGS),
     )
+
+
+def answered_with_another_version(set_version: str, set_hash: str, qset: QuestionSet) -> bool:
+    """Whether a session was answered with another version of ``qset`` than the one installed.
+
+    A session without a hash (written before hashes were kept) is judged by its version alone.
+    """
+    return set_version != qset.version or bool(set_hash and set_hash != qset.content_hash)
 
 
 def stored_results(

@@ -283,6 +283,8 @@ class SelfAuditApp(App[int]):
         if draft.set_hash and draft.set_hash != qset.content_hash:
             answers, dropped = usable_answers(qset, draft.answers, draft.lang)
             draft.answers = answers
+            # From now on the draft belongs to this version: the warning is given once.
+            draft.set_version, draft.set_hash = qset.version, qset.content_hash
             key = "notify.set-changed-dropped" if dropped else "notify.set-changed"
             self.notify(self.t(key, count=len(dropped)), severity="warning")
         if draft.position >= len(qset.items):

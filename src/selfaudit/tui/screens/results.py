@@ -9,10 +9,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from selfaudit.core.actions import suggested_actions
-from selfaudit.core.answers import usable_answers
+from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
-from selfaudit.core.stored import stored_results
+from selfaudit.core.stored import answered_with_another_version, stored_results
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_number
 from selfaudit.store import Draft, InvalidAnswers, NotDurable, Session, StoreError
@@ -41,9 +41,8 @@ class ResultsScreen(BaseScreen):
         self.qset = qset
         self.draft = draft
         self.session = session
-        self.as_saved = session is not None and (
-            session.set_version != qset.version
-            or bool(session.set_hash and session.set_hash != qset.content_hash)
+        self.as_saved = session is not None and answered_with_another_version(
+            session.set_version, session.set_hash, qset
         )
         """A session answered with another version of the set: shown with its saved figures."""
         self.results: Results = self._results()
@@ -118,6 +117,7 @@ class ResultsScreen(BaseScreen):
                 yield CostBreakdown(q, r, lang, self.sa.settings.currency, self.what_if_target)
             else:
                 yield from self._dimensions()
+            yield from self._written()
             yield from self._actions()
         yield Footer(compact=True)
 
@@ -173,6 +173,19 @@ class ResultsScreen(BaseScreen):
                 )
             if band is not None and band.id in dim.advice:
                 yield Static(q.t(dim.advice[band.id], lang), classes="advice", markup=False)
+
+    def _written(self) -> ComposeResult:
+        """The open answers and notes, so nothing typed is out of sight."""
+        record = self.session or self.draft
+        if record is None:
+            return
+        written = written_texts(self.qset, record.answers, record.notes)
+        if not written:
+            return
+        yield Static(self.t("results.written.head"), classes="section", markup=False)
+        for item, text in written:
+            yield Static(self.qset.t(item.text, self.lang), classes="muted", markup=False)
+            yield Static(text, classes="advice", markup=False)
 
     def _actions(self) -> ComposeResult:
         yield Static(self.t("results.actions.head"), classes="section", markup=False)
