@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
-from selfaudit.store import Draft, StoreError
+from selfaudit.core.model import QuestionSet
+from selfaudit.i18n.headline_text import headline_text
+from selfaudit.store import Draft, SessionSummary, StoreError
 from selfaudit.tui.screens.export import ExportScreen
 from selfaudit.tui.translate import translate_bindings
 
@@ -80,6 +82,18 @@ class BaseScreen(Screen[None]):
     def open_draft(self) -> Draft | None:
         """The unfinished draft this screen is showing, if any (override)."""
         return None
+
+    def headline(self, qset: QuestionSet | None, s: SessionSummary) -> str:
+        """A saved session's headline in the interface language."""
+        return headline_text(
+            levels=len(qset.dimensions) if qset else 0,
+            level=s.level,
+            annual_cost=s.annual_cost,
+            enps_answer=s.enps_answer,
+            scores=s.scores,
+            lang=self.lang,
+            currency=self.sa.settings.currency,
+        )
 
     def keep_draft(self) -> bool:
         """Save what is on screen but not yet saved, before the app quits (override).

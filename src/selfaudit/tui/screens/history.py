@@ -85,6 +85,7 @@ class HistoryScreen(BaseScreen):
         title = qset.t(qset.title, self.lang) if qset else s.set_id
         text = Text(fmt_date(s.completed_at, self.lang) + "  ", style="bold")
         text.append(title)
+        text.append(f"  {self.headline(qset, s)}", style="italic")
         who = " · ".join(x for x in (s.team, s.respondent) if x)
         if who:
             text.append(f"  ({who})", style="dim")

@@ -16,9 +16,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
 from selfaudit.core.checkin import next_check_in
-from selfaudit.core.headline import HeadlineKind, headline
 from selfaudit.core.model import QuestionSet
-from selfaudit.i18n import fmt_date, fmt_money, fmt_number
+from selfaudit.i18n import fmt_date
 from selfaudit.store import Draft, SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
@@ -169,7 +168,7 @@ class HomeScreen(BaseScreen):
             line = self.t(
                 "home.last",
                 date=fmt_date(summary.completed_at, self.lang),
-                headline=self._headline(qset, summary),
+                headline=self.headline(qset, summary),
             )
         if check_in is not None and check_in.due is None:
             line += f" · {self.t('home.due-now')}"
@@ -177,21 +176,6 @@ class HomeScreen(BaseScreen):
             key = "home.overdue" if check_in.overdue else "home.due"
             line += " · " + self.t(key, date=fmt_date(check_in.due, self.lang))
         return line
-
-    def _headline(self, qset: QuestionSet, s: SessionSummary) -> str:
-        found = headline(
-            level=s.level, annual_cost=s.annual_cost, enps_answer=s.enps_answer, scores=s.scores
-        )
-        if found is None:
-            return self.t("home.headline.none")
-        if found.kind is HeadlineKind.LEVEL:
-            return self.t("home.headline.level", level=int(found.value), total=len(qset.dimensions))
-        if found.kind is HeadlineKind.COST:
-            cost = fmt_money(found.value, self.lang, self.sa.settings.currency)
-            return self.t("home.headline.cost", cost=cost)
-        if found.kind is HeadlineKind.ENPS:
-            return self.t("home.headline.enps", answer=int(found.value))
-        return self.t("home.headline.mean", score=fmt_number(found.value, self.lang))
 
     # -- behaviour ------------------------------------------------------------------------------
 

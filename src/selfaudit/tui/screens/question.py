@@ -20,8 +20,9 @@ from selfaudit.tui.screens.results import ResultsScreen
 from selfaudit.tui.widgets.choice_list import Choice, ChoiceList
 from selfaudit.tui.widgets.number_field import NumberField
 
-#: Seconds within which "1" then "0" picks 10 on a 0-10 question.
-TEN_WINDOW = 1.5
+#: Seconds within which "1" then "0" picks 10 on a 0-10 question (generous: a hesitant 10
+#: must not become a 0; typing "0" for zero right after a "1" is rare).
+TEN_WINDOW = 3.0
 
 
 def choices_for(qset: QuestionSet, item: Item, lang: str) -> list[Choice]:
