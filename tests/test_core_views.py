@@ -136,3 +136,16 @@ def test_what_if_sentence_says_when_the_target_is_already_reached(sets: dict[str
     assert what_if_sentence(r.turnover, 12.5, "nl", "EUR").startswith("Je verloop (10,0%)")
     saving = what_if_sentence(r.turnover, 7.5, "en", "EUR")
     assert saving.startswith("At 7.5% you would save €") and saving.endswith("a year.")
+
+
+def test_missing_inputs_are_named_by_their_questions(sets: dict[str, Any]) -> None:
+    from selfaudit.commands.report import results_lines
+
+    qset = sets["turnover-cost"]
+    r = compute_results(qset, {"headcount": 10})
+    assert r.missing_inputs == ("leavers", "salary")
+    leavers, salary = (qset.item(i) for i in r.missing_inputs)
+    assert leavers is not None and salary is not None
+    named = qset.question_texts(r.missing_inputs, "nl")
+    assert named == f"{qset.t(leavers.text, 'nl')[:-1]}; {qset.t(salary.text, 'nl')[:-1]}"
+    assert any(named in line for line in results_lines(qset, r, "nl"))

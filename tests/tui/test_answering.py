@@ -11,8 +11,10 @@ from selfaudit.store import Store
 from tests.tui.conftest import (
     answer_all,
     answer_current,
+    draft_at_results,
     home_loaded,
     make_app,
+    open_first_draft,
     open_set_from_home,
     wait_for,
 )
@@ -85,8 +87,6 @@ async def test_ticked_actions_and_a_changed_target_survive_ctrl_q(
 
 
 async def test_an_action_added_with_enter_survives_escape() -> None:
-    from tests.tui.conftest import draft_at_results, open_first_draft
-
     draft_at_results({"enps": 9})
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -119,8 +119,6 @@ async def test_starting_the_set_you_are_in_continues_it(
 
 
 async def test_quitting_with_the_help_open_still_keeps_the_typed_action() -> None:
-    from tests.tui.conftest import draft_at_results, open_first_draft
-
     draft_at_results({"enps": 9})
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -11,7 +11,14 @@ from textual.widgets import Input
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import NotDurable, Store, StoreError
 from selfaudit.tomlio import read_toml
-from tests.tui.conftest import draft_at_results, make_app, open_first_draft, wait_for
+from tests.tui.conftest import (
+    answer_current,
+    draft_at_results,
+    make_app,
+    open_first_draft,
+    open_set_from_home,
+    wait_for,
+)
 
 
 async def test_a_failed_save_offers_a_copy_in_a_folder_of_your_choice(
@@ -90,8 +97,6 @@ async def test_disk_errors_are_told_in_the_interface_language(
 async def test_a_failed_save_of_the_last_answer_stays_and_offers_a_copy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.tui.conftest import answer_current, open_set_from_home
-
     qset = load_catalog().sets["choose-us"]
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

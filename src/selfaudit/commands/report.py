@@ -19,14 +19,6 @@ def _bar(score: float, width: int = 20) -> str:
     return "#" * filled + "." * (width - filled)
 
 
-def _item_texts(qset: QuestionSet, ids: tuple[str, ...], lang: str) -> str:
-    texts = []
-    for item_id in ids:
-        item = qset.item(item_id)
-        texts.append(item_id if item is None else qset.t(item.text, lang).rstrip("?"))
-    return "; ".join(texts)
-
-
 def _levels(qset: QuestionSet, results: Results, lang: str) -> list[str]:
     lv = results.levels
     assert lv is not None
@@ -54,7 +46,7 @@ def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> 
     lines = ["", t(lang, "results.cost.head")]
     tc = results.turnover
     if tc is None:
-        items = _item_texts(qset, results.missing_inputs, lang)
+        items = qset.question_texts(results.missing_inputs, lang)
         return [*lines, t(lang, "results.cost.missing", items=items)]
 
     def money(value: float) -> str:

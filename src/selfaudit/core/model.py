@@ -170,6 +170,14 @@ class QuestionSet:
         """The dimensions of a ``levels`` set, lowest level first."""
         return tuple(sorted(self.dimensions, key=lambda d: d.level or 0))
 
+    def question_texts(self, item_ids: tuple[str, ...], lang: str) -> str:
+        """The questions of ``item_ids`` as one line for a message ("…; …"), without "?"."""
+        texts = []
+        for item_id in item_ids:
+            item = self.item(item_id)
+            texts.append(item_id if item is None else self.t(item.text, lang).rstrip("?"))
+        return "; ".join(texts)
+
     def dimensions_of(self, item_ids: tuple[str, ...]) -> tuple[Dimension, ...]:
         """The dimensions the given items belong to, once each, in the set's order."""
         wanted = {i.dimension for i in self.items if i.id in item_ids}

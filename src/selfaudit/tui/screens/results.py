@@ -254,8 +254,7 @@ class ResultsScreen(BaseScreen):
         """Store the session with the ticked action items."""
         if self.saved or self.draft is None or self.sa.store is None:
             return
-        self.draft.actions = self._chosen_actions()
-        self._keep_what_if()
+        self._take_from_screen(self.draft)
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)
         except InvalidAnswers as exc:
@@ -295,23 +294,20 @@ class ResultsScreen(BaseScreen):
             chosen.append(own)
         return chosen
 
-    def _keep_what_if(self) -> None:
-        """A target rate the user changed in the what-if becomes the set's target answer."""
+    def _take_from_screen(self, draft: Draft) -> None:
+        """Put what the user chose here into the draft: the action items, and a what-if target
+        they changed (it becomes the set's target answer)."""
         self.remember_state()
-        what_if = self.what_if_target
+        draft.actions = self._chosen_actions()
         turnover = self.results.turnover
-        if what_if is None or turnover is None or self.draft is None:
-            return
-        if what_if != turnover.target_rate_pct:
-            self.draft.answers[TARGET_ITEM] = what_if
+        if turnover is not None and self.what_if_target not in (None, turnover.target_rate_pct):
+            draft.answers[TARGET_ITEM] = self.what_if_target
 
     def keep_draft(self) -> bool:
         """Save the ticked actions and the what-if target with the draft (on Esc and on quit)."""
         if self.saved or self.draft is None or self.sa.store is None:
             return True
-        self.remember_state()
-        self.draft.actions = self._chosen_actions()
-        self._keep_what_if()
+        self._take_from_screen(self.draft)
         try:
             self.sa.store.save_draft(self.draft)
         except StoreError as exc:

@@ -34,16 +34,12 @@ class CostBreakdown(Vertical):
     def _money(self, value: float) -> str:
         return fmt_money(value, self.lang, self.currency)
 
-    def _question(self, item_id: str) -> str:
-        item = self.qset.item(item_id)
-        return item_id if item is None else self.qset.t(item.text, self.lang).rstrip("?")
-
     def compose(self) -> ComposeResult:
         r, q, lang = self.results, self.qset, self.lang
         yield Static(t(lang, "results.cost.head"), classes="section", markup=False)
         tc = r.turnover
         if tc is None:
-            missing = ", ".join(self._question(i) for i in r.missing_inputs)
+            missing = q.question_texts(r.missing_inputs, lang)
             yield Static(
                 t(lang, "results.cost.missing", items=missing), classes="warning", markup=False
             )
