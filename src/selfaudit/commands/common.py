@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from selfaudit.cli import EXIT_FAILURE, UserError
+from selfaudit.i18n.formatting import local_datetime
 from selfaudit.settings import Settings, load_settings
 from selfaudit.store import Store, StoreError
 
@@ -39,5 +40,5 @@ def print_json(doc: Any) -> None:
 
 
 def local_time(when: dt.datetime) -> str:
-    """A UTC timestamp shown in the user's local time, to the minute."""
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A UTC timestamp shown in the user's local time, to the minute (``2026-03-01 09:30``)."""
+    return local_datetime(when).replace(tzinfo=None).isoformat(" ", "minutes")

@@ -19,10 +19,17 @@ class CheckIn:
 def next_check_in(
     last_completed: dt.datetime | None, cadence_days: int, now: dt.datetime
 ) -> CheckIn | None:
-    """The next check-in after ``last_completed``; ``None`` when no cadence was chosen."""
+    """The next check-in after ``last_completed``; ``None`` when no cadence was chosen.
+
+    A due moment past the end of the calendar (a session saved late in year 9999) is the last
+    moment there is, and not yet overdue.
+    """
     if cadence_days <= 0:
         return None
     if last_completed is None:
         return CheckIn(None, True)
-    due = last_completed + dt.timedelta(days=cadence_days)
+    try:
+        due = last_completed + dt.timedelta(days=cadence_days)
+    except OverflowError:
+        return CheckIn(dt.datetime.max.replace(tzinfo=dt.UTC), False)
     return CheckIn(due, due <= now)

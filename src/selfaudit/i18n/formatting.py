@@ -70,10 +70,22 @@ def fmt_percent(value: float, lang: str, decimals: int = 0) -> str:
     return f"{fmt_number(value, lang, decimals)}%"
 
 
+def local_datetime(when: dt.datetime) -> dt.datetime:
+    """An aware ``when`` in the local time zone, or as it is when local time cannot hold it.
+
+    At the very ends of the calendar (year 1, year 9999) the local time can fall outside what a
+    datetime holds, say 9999-12-31 23:00 UTC in Tokyo; such a time is shown in its own zone.
+    """
+    try:
+        return when.astimezone()
+    except (OverflowError, OSError, ValueError):
+        return when
+
+
 def fmt_date(when: dt.date | dt.datetime, lang: str) -> str:
-    """``3 Mar 2026`` / ``3 mrt 2026``; a datetime is shown in local time."""
+    """``3 Mar 2026`` / ``3 mrt 2026``; an aware datetime is shown in local time."""
     if isinstance(when, dt.datetime):
-        when = when.astimezone().date() if when.tzinfo else when.date()
+        when = (local_datetime(when) if when.tzinfo else when).date()
     months = _MONTHS.get(lang, _MONTHS["en"])
     return f"{when.day} {months[when.month - 1]} {when.year}"
 

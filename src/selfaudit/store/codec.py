@@ -2,7 +2,9 @@
 
 tomli-w can write TOML that does not read back (a timezone offset with seconds, a lone surrogate,
 integers beyond 64 bits), so :func:`normalise` refuses or fixes such values first, and
-:mod:`selfaudit.store.atomic` re-parses every file before it is committed.
+:mod:`selfaudit.store.atomic` re-parses every file before it is committed. Reading applies the same
+checks to every value of a file (:func:`checked_document`), so a file that is read holds nothing a
+view could trip over, such as a timestamp that UTC cannot hold or a date without a time.
 """
 
 from __future__ import annotations
@@ -41,17 +43,29 @@ def normalise(value: Any, where: str = "") -> Any:
             raise DocumentError(f"{where}: the text contains an invalid character") from None
         return value
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            raise DocumentError(f"{where}: a timestamp without a time zone")
-        try:
-            return value.astimezone(dt.UTC)
-        except OverflowError:
-            raise DocumentError(f"{where}: the timestamp is out of range") from None
+        return _utc(value, where)
+    if isinstance(value, dt.date | dt.time):
+        raise DocumentError(
+            f"{where}: a {type(value).__name__} alone; give a date and time with a time zone, "
+            "such as 2026-03-01T09:30:00Z"
+        )
     if isinstance(value, dict):
         return {str(k): normalise(v, f"{where}.{k}" if where else str(k)) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [normalise(v, f"{where}[{i}]") for i, v in enumerate(value)]
     raise DocumentError(f"{where}: cannot store a {type(value).__name__}")
+
+
+def _utc(value: dt.datetime, where: str) -> dt.datetime:
+    """``value`` in UTC; refused without a time zone or when UTC cannot hold it (years 1-9999)."""
+    if value.tzinfo is None:
+        raise DocumentError(f"{where}: a timestamp without a time zone; add one, such as Z for UTC")
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise DocumentError(
+            f"{where}: {value.isoformat()} falls outside the years 1 to 9999 in UTC"
+        ) from None
 
 
 def _common(record: Draft | Session) -> dict[str, Any]:
@@ -108,10 +122,9 @@ class _Doc:
         return node
 
     def when(self, path: str) -> dt.datetime:
-        value = self.get(path, dt.datetime)
-        if value.tzinfo is None:
-            raise DocumentError(f"{path}: timestamp has no time zone")
-        return value.astimezone(dt.UTC)
+        """A timestamp, already in UTC (see :func:`checked_document`)."""
+        value: dt.datetime = self.get(path, dt.datetime)
+        return value
 
     def answers(self) -> dict[str, int | float | str | bool]:
         answers = self.get("answers", dict)
@@ -172,6 +185,18 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def checked_document(raw: dict[str, Any]) -> dict[str, Any]:
+    """A parsed file as this build reads it: version, every value, then migrated to the latest.
+
+    The version is checked first, so a file from a newer selfaudit is reported as such whatever
+    it holds. Then every value anywhere must be one this build could write back
+    (:func:`normalise`): a local date or time, a timestamp without a time zone or one outside what
+    UTC can hold is refused with its key path, and every timestamp is turned into UTC.
+    """
+    check_version(raw)
+    return migrate(normalise(raw))
+
+
 def _check_id(value: str) -> str:
     try:
         return str(uuid.UUID(value))
@@ -197,7 +222,7 @@ def _common_fields(d: _Doc) -> dict[str, Any]:
 
 def session_from_doc(raw: dict[str, Any]) -> Session:
     """Read a completed session (after migration); raises :class:`DocumentError`."""
-    d = _Doc(migrate(raw))
+    d = _Doc(checked_document(raw))
     if d.get("kind", str, "session") != "session":
         raise DocumentError("kind: this is not a completed session")
     return Session(
@@ -211,11 +236,10 @@ def session_from_doc(raw: dict[str, Any]) -> Session:
 
 
 def _number(value: Any, where: str, whole: bool = False) -> None:
+    """Refuse a value that is not a number (finiteness is :func:`normalise`'s check)."""
     kinds = int if whole else (int, float)
     if isinstance(value, bool) or not isinstance(value, kinds):
         raise DocumentError(f"{where}: expected {'a whole number' if whole else 'a number'}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise DocumentError(f"{where}: expected a finite number")
 
 
 def check_results(results: dict[str, Any]) -> dict[str, Any]:
@@ -249,7 +273,7 @@ def check_results(results: dict[str, Any]) -> dict[str, Any]:
 
 def draft_from_doc(raw: dict[str, Any]) -> Draft:
     """Read a draft; raises :class:`DocumentError`."""
-    d = _Doc(migrate(raw))
+    d = _Doc(checked_document(raw))
     if d.get("kind", str) != "draft":
         raise DocumentError("kind: this is not a draft")
     return Draft(

@@ -139,11 +139,14 @@ class SessionSummary:
         for key in ("id", "set", "set_version", "team", "respondent"):
             if not isinstance(doc[key], str):
                 raise TypeError(key)
+        completed_at = dt.datetime.fromisoformat(doc["completed_at"])
+        if completed_at.tzinfo is None:
+            raise ValueError("completed_at has no time zone")  # it could not be sorted
         return cls(
             id=doc["id"],
             set_id=doc["set"],
             set_version=doc["set_version"],
-            completed_at=dt.datetime.fromisoformat(doc["completed_at"]),
+            completed_at=completed_at,
             team=doc["team"],
             respondent=doc["respondent"],
             scores={str(k): float(v) for k, v in scores.items()},
