@@ -58,7 +58,7 @@ def test_an_interrupted_complete_is_finished_at_start(store: Store, mini: Questi
     again = Store.open(store.root)
     assert draft_file.exists()
     reasons = {p.path: p.reason for p in again.doctor()}
-    assert "exists but cannot be read" in reasons[draft_file]
+    assert "is in the way of this draft's session" in reasons[draft_file]
 
 
 def test_re_export_replaces_its_own_export_only(

@@ -152,9 +152,10 @@ def test_pseudonym_is_stable(store: Store) -> None:
 
 
 def test_stale_temp_files_are_cleaned_at_start(store: Store) -> None:
-    dead = store.sessions_dir / ".tmp-999999999-abc-x.toml.part"
+    name = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b.toml"
+    dead = store.sessions_dir / f".tmp-999999999-0123456789ab-{name}.part"
     dead.write_text("partial")
-    mine = store.sessions_dir / f".tmp-{os.getpid()}-abc-y.toml.part"
+    mine = store.sessions_dir / f".tmp-{os.getpid()}-0123456789ab-{name}.part"
     mine.write_text("in flight")
     Store.open(store.root)
     assert not dead.exists()

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import stat
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,8 @@ import tomli_w
 from selfaudit.store.errors import ELSEWHERE, NotDurable, StoreError, describe_os_error
 
 TEMP_PREFIX = ".tmp-"
+#: What :func:`_temp_name` makes: ``.tmp-<pid>-<12 hex digits>-<target name>.part``.
+_TEMP_NAME = re.compile(r"\.tmp-(?P<pid>[1-9][0-9]*)-[0-9a-f]{12}-(?P<target>.+)\.part")
 #: A temp file whose writer is gone is removed at start; one of a live process only after this long.
 STALE_TEMP_SECONDS = 24 * 3600
 
@@ -119,28 +124,38 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def clean_stale_temps(directory: Path) -> int:
-    """Remove temp files left by writers that died; returns how many were removed."""
-    removed = 0
+def temp_writer(name: str, is_target: Callable[[str], bool]) -> int | None:
+    """The pid that wrote ``name``, if it is a temp file of :func:`write_atomic`; else ``None``.
+
+    Only the exact pattern counts, for a target ``is_target`` accepts: ``.tmp-notes.txt`` or a
+    temp file of a name selfaudit never writes in that folder is somebody else's.
+    """
+    found = _TEMP_NAME.fullmatch(name)
+    if found is None or not is_target(found["target"]):
+        return None
+    return int(found["pid"])
+
+
+def clean_stale_temps(directory: Path, is_target: Callable[[str], bool]) -> None:
+    """Remove temp files that :func:`write_atomic` left for a target ``is_target`` accepts.
+
+    Only regular files of that exact name pattern go (see :func:`temp_writer`), and only when
+    their writer is gone or they are over a day old; anything else is left for ``doctor``.
+    """
     try:
         entries = list(os.scandir(directory))
     except OSError:
-        return 0
+        return
     now = time.time()
     for entry in entries:
-        if not entry.name.startswith(TEMP_PREFIX):
+        pid = temp_writer(entry.name, is_target)
+        if pid is None or pid == os.getpid():
             continue
         try:
-            pid = int(entry.name[len(TEMP_PREFIX) :].split("-", 1)[0])
-        except ValueError:
-            pid = -1
-        try:
-            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
-            if pid == os.getpid():
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
                 continue
-            if old or pid <= 0 or not _pid_alive(pid):
+            if now - info.st_mtime > STALE_TEMP_SECONDS or not _pid_alive(pid):
                 os.unlink(entry.path)
-                removed += 1
         except OSError:
             continue
-    return removed

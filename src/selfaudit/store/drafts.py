@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -24,7 +23,8 @@ from selfaudit.store.errors import (
     StoreError,
     describe_os_error,
 )
-from selfaudit.store.folders import toml_files
+from selfaudit.store.folders import is_lock_file, toml_files
+from selfaudit.store.index import read_own_session
 from selfaudit.store.records import Draft, Unreadable
 from selfaudit.tomlio import TomlError, read_toml
 
@@ -130,12 +130,27 @@ class Drafts:
             self.release(draft_id)
             raise StoreError(f"The draft cannot be read: {unreadable_reason(path, exc)}") from None
 
+    def completed(self, name: str) -> bool:
+        """Whether the draft file ``name`` has its own session saved: same name, same id, readable.
+
+        Any other file of that name in ``sessions_dir`` (broken, or another session) does not
+        count: the draft is then the only good copy of its answers.
+        """
+        session = self.sessions_dir / name
+        if not os.path.lexists(session):
+            return False
+        try:
+            read_own_session(session)
+        except (TomlError, DocumentError):
+            return False
+        return True
+
     def readable(self) -> list[Draft]:
         """Every readable draft not yet completed (newest first); the rest is for ``doctor``."""
         found = []
         for path in toml_files(self.folder):
-            if (self.sessions_dir / path.name).exists():
-                continue  # completed; complete() or the next start removes the draft file
+            if self.completed(path.name):
+                continue  # complete() or the next start removes the draft file
             try:
                 found.append(self.read(path))
             except (TomlError, DocumentError):
@@ -180,21 +195,30 @@ class Drafts:
 
     # -- housekeeping ---------------------------------------------------------------------------
 
-    def tidy(self, session_ok: Callable[[Path], bool]) -> None:
+    def tidy(self) -> None:
         """Finish interrupted completions and drop lock files nobody holds (at start; best effort).
 
-        A draft whose session file exists and reads fine (``session_ok``) was completed and then
-        interrupted before the draft was removed: it is removed now, under its lock.
+        A readable draft whose own session is saved (:meth:`completed`) was completed and then
+        interrupted before the draft was removed: it is removed now, under its lock. Only lock
+        files named ``<uuid>.lock`` are selfaudit's; any other file is left alone.
         """
         with contextlib.suppress(StoreError):
             for path in toml_files(self.folder):
-                session = self.sessions_dir / path.name
-                if session.exists() and session_ok(session):
+                if self.completed(path.name) and self._reads(path):
                     with contextlib.suppress(StoreError, ValueError):
                         self.remove(path.stem)
         with contextlib.suppress(OSError):
             for lock_path in self.folder.glob("*.lock"):
-                self._drop_unheld_lock(lock_path)
+                if is_lock_file(lock_path.name):
+                    self._drop_unheld_lock(lock_path)
+
+    def _reads(self, path: Path) -> bool:
+        """Whether ``path`` is a draft this build reads, with the id its name says."""
+        try:
+            self.read(path)
+        except (TomlError, DocumentError):
+            return False
+        return True
 
     def _drop_unheld_lock(self, lock_path: Path) -> None:
         draft_id = lock_path.stem
@@ -213,8 +237,11 @@ class Drafts:
         finally:
             lock.release()
 
-    def problems(self, session_ok: Callable[[Path], bool]) -> list[Unreadable]:
-        """Drafts views skip, with the reason: unreadable ones and leftovers of a completion."""
+    def problems(self) -> list[Unreadable]:
+        """Drafts views skip, with the reason: unreadable ones and leftovers of a completion.
+
+        A draft whose session name is taken by a file that is not its session is reported too.
+        """
         found = []
         for path in toml_files(self.folder):
             try:
@@ -224,17 +251,17 @@ class Drafts:
                 found.append(Unreadable(path, reason))
                 continue
             session = self.sessions_dir / path.name
-            if not session.exists():
+            if not os.path.lexists(session):
                 continue
-            if session_ok(session):
+            if self.completed(path.name):
                 reason = (
                     f"already saved as {session}; selfaudit removes this copy at its next start "
                     "once no window has it open"
                 )
             else:
                 reason = (
-                    f"a session file with this id exists but cannot be read; keep this draft "
-                    f"and move {session} aside to finish it again"
+                    f"{session} is in the way of this draft's session (it cannot be read, or it "
+                    "holds another session); keep this draft and move that file aside to finish it"
                 )
             found.append(Unreadable(path, reason))
         return found

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from selfaudit.store.errors import describe_os_error
+
+_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_RECORD_FILE = re.compile(_UUID + r"\.toml")
+_LOCK_FILE = re.compile(_UUID + r"\.lock")
+
+
+def is_record_file(name: str) -> bool:
+    """Whether ``name`` is one selfaudit gives a session or draft: ``<uuid>.toml``."""
+    return _RECORD_FILE.fullmatch(name) is not None
+
+
+def is_lock_file(name: str) -> bool:
+    """Whether ``name`` is one selfaudit gives a draft's lock: ``<uuid>.lock``."""
+    return _LOCK_FILE.fullmatch(name) is not None
 
 
 def make_private_dir(path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfaudit.store.atomic import TEMP_PREFIX, temp_writer
 from selfaudit.store.errors import StoreError
-from selfaudit.store.folders import toml_files
+from selfaudit.store.folders import is_lock_file, is_record_file, toml_files
 from selfaudit.store.identity import FILE_NAME, read_pseudonym
 from selfaudit.store.records import Unreadable
 
@@ -14,6 +16,44 @@ if TYPE_CHECKING:
     from selfaudit.store.store import Store
 
 _CANNOT_READ = "the folder cannot be read; check its owner and permissions"
+_FOREIGN = "not a file selfaudit made; it is left as it is (move it out of the store to keep it)"
+
+
+def _in_record_folder(name: str, *, locks: bool) -> bool:
+    """Whether ``name`` in ``sessions/`` (or ``drafts/``, with ``locks``) is selfaudit's to judge.
+
+    Visible ``.toml`` files are read (and reported when they are not sessions or drafts); the
+    rest must be selfaudit's own temp or lock files.
+    """
+    return (
+        (name.endswith(".toml") and not name.startswith("."))
+        or temp_writer(name, is_record_file) is not None
+        or (locks and is_lock_file(name))
+    )
+
+
+def _in_root(name: str) -> bool:
+    """Whether ``name`` in the data dir is not a stray temp file (other files there are yours)."""
+    return (
+        not name.startswith(TEMP_PREFIX)
+        or temp_writer(name, lambda target: target == FILE_NAME) is not None
+    )
+
+
+def _foreign_files(store: Store) -> list[Unreadable]:
+    """Files selfaudit did not make among its own: reported, never removed or changed."""
+    found = []
+    for folder, ours in (
+        (store.root, _in_root),
+        (store.sessions_dir, lambda name: _in_record_folder(name, locks=False)),
+        (store.drafts_dir, lambda name: _in_record_folder(name, locks=True)),
+    ):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue  # a folder that cannot be read is reported on its own
+        found += [Unreadable(folder / name, _FOREIGN) for name in names if not ours(name)]
+    return found
 
 
 def _folder_problems(store: Store) -> list[Unreadable]:
@@ -54,7 +94,7 @@ def check(store: Store) -> list[Unreadable]:
     except StoreError:
         problems.append(Unreadable(store.sessions_dir, _CANNOT_READ))
     try:
-        problems += store.drafts_store.problems(store.session_ok)
+        problems += store.drafts_store.problems()
     except StoreError:
         problems.append(Unreadable(store.drafts_dir, _CANNOT_READ))
     identity = store.root / FILE_NAME
@@ -71,4 +111,5 @@ def check(store: Store) -> list[Unreadable]:
         except StoreError:
             continue  # already reported above
     problems += _file_problems(files)
+    problems += _foreign_files(store)
     return sorted(problems, key=lambda u: str(u.path))

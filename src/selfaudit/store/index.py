@@ -34,6 +34,14 @@ def read_session_file(path: Path) -> Session:
     return session_from_doc(read_toml(path, MAX_DOCUMENT_BYTES))
 
 
+def read_own_session(path: Path) -> Session:
+    """:func:`read_session_file` for a file in the store: the id inside must be its name."""
+    session = read_session_file(path)
+    if f"{session.id}.toml" != path.name:
+        raise DocumentError(f"its id {session.id} does not match the file name")
+    return session
+
+
 def _stat_key(entry: os.DirEntry[str]) -> list[int]:
     st = entry.stat(follow_symlinks=False)
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
@@ -112,13 +120,11 @@ class SessionIndex:
 
     def _summarise(self, path: Path, key: list[int]) -> dict[str, Any]:
         try:
-            session = read_session_file(path)
+            session = read_own_session(path)
         except TomlError as exc:
             return {"stat": key, "problem": exc.message}
         except DocumentError as exc:
             return {"stat": key, "problem": str(exc)}
-        if f"{session.id}.toml" != path.name:
-            return {"stat": key, "problem": f"its id {session.id} does not match the file name"}
         return {"stat": key, "summary": SessionSummary.of(session).to_json()}
 
     def _save_cache(self, entries: dict[str, Any]) -> None:

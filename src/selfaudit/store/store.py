@@ -22,8 +22,8 @@ from selfaudit.store.errors import (
     NotDurable,
     StoreError,
 )
-from selfaudit.store.folders import ensure_private_dir, toml_files
-from selfaudit.store.index import SessionIndex, read_session_file
+from selfaudit.store.folders import ensure_private_dir, is_record_file, toml_files
+from selfaudit.store.index import SessionIndex, read_own_session
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
 from selfaudit.tomlio import TomlError
 
@@ -42,16 +42,17 @@ class Store:
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
         """Open the store; with ``create`` make its folders (0700) and tidy up after a crash.
 
-        Tidying removes temp files of writers that died, drafts whose session was saved, and
-        lock files nobody holds.
+        Tidying removes only what selfaudit itself left: its temp files whose writer died, drafts
+        whose own session was saved, and its lock files nobody holds.
         """
         store = cls(paths.data_dir(data_dir))
         if create:
             for folder in (store.root, store.sessions_dir, store.drafts_dir):
                 ensure_private_dir(folder)
-            for folder in (store.root, store.sessions_dir, store.drafts_dir, store.root / "cache"):
-                clean_stale_temps(folder)
-            store.drafts_store.tidy(store.session_ok)
+            clean_stale_temps(store.root, lambda name: name == identity.FILE_NAME)
+            for folder in (store.sessions_dir, store.drafts_dir):
+                clean_stale_temps(folder, is_record_file)
+            store.drafts_store.tidy()
         return store
 
     def pseudonym(self) -> str:
@@ -144,9 +145,25 @@ class Store:
         try:
             self.write_session(session)
         except FileExistsError:
-            session = self.load(draft.id)  # completed before, then interrupted; keep the first
+            session = self._saved_before(draft.id)
         self.drafts_store.remove(draft.id)
         return session
+
+    def _saved_before(self, draft_id: str) -> Session:
+        """The session a draft became before (completed, then interrupted): the first one stays.
+
+        Raises :class:`StoreError` when the file in its place is not that session; the draft is
+        then the only good copy and is kept.
+        """
+        path = self.path_of(draft_id)
+        try:
+            return read_own_session(path)
+        except (TomlError, DocumentError) as exc:
+            raise StoreError(
+                f"Could not save the session: {path} is in the way and is not this session "
+                f"({exc}); move that file aside and save again. Your answers are kept.",
+                path=path,
+            ) from None
 
     def save_session(
         self,
@@ -229,17 +246,9 @@ class Store:
         if not path.exists():
             raise BadSessionId(f"No session {session_id} in {self.sessions_dir}.")
         try:
-            return read_session_file(path)
+            return read_own_session(path)
         except (TomlError, DocumentError) as exc:
             raise StoreError(f"Cannot read {unreadable_reason(path, exc)}") from None
-
-    def session_ok(self, path: Path) -> bool:
-        """Whether the session file at ``path`` reads as a session."""
-        try:
-            read_session_file(path)
-        except (TomlError, DocumentError):
-            return False
-        return True
 
     def sessions(self, set_id: str | None = None, team: str | None = None) -> list[SessionSummary]:
         """Summaries of readable sessions, newest first, optionally for one set or team."""
