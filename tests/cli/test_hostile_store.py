@@ -69,3 +69,23 @@ def test_a_time_utc_cannot_hold_is_named_by_doctor(tmp_path: Path, stamp: str) -
         "in UTC\n"
     )
     assert os.path.exists(path)
+
+
+def test_take_and_doctor_on_a_linked_sessions_folder(tmp_path: Path) -> None:
+    data = Path(os.environ["SELFAUDIT_DATA_DIR"])
+    data.mkdir(mode=0o700)
+    outside = tmp_path / "outside"
+    outside.mkdir(mode=0o755)
+    (data / "sessions").symlink_to(outside)
+    answers = tmp_path / "answers.toml"
+    answers.write_text("enps = 9\n")
+    took = run_cli("take", "choose-us", "--answers", str(answers))
+    assert took.returncode == 1 and took.stdout == ""
+    assert took.stderr == (
+        f"selfaudit: {data / 'sessions'} is a symbolic link, and selfaudit never writes through a "
+        "link it did not make; replace it with a real folder holding the same files.\n"
+    )
+    doctor = run_cli("doctor")
+    assert doctor.returncode == 1
+    assert f"{data / 'sessions'}: is a symbolic link" in doctor.stdout
+    assert list(outside.iterdir()) == [] and (outside.stat().st_mode & 0o777) == 0o755

@@ -23,7 +23,7 @@ from selfaudit.store.errors import (
     StoreError,
     describe_os_error,
 )
-from selfaudit.store.folders import is_lock_file, toml_files
+from selfaudit.store.folders import is_lock_file, refuse_link, toml_files
 from selfaudit.store.index import read_own_session
 from selfaudit.store.records import Draft, Unreadable
 from selfaudit.tomlio import TomlError, read_toml
@@ -73,6 +73,7 @@ class Drafts:
         """Hold the draft for this window; :class:`DraftBusy` if another window has it."""
         if draft_id in self._locks:
             return
+        refuse_link(self._lock_path(draft_id), "remove the link")
         lock = FileLock(self._lock_path(draft_id), timeout=0, mode=0o600)
         try:
             lock.acquire()

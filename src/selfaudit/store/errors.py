@@ -92,6 +92,7 @@ def describe_os_error(
         errno.EACCES: ("permission", denied),
         errno.EPERM: ("permission", denied),
         errno.EIO: ("io", "the disk reported an input/output error; check the disk and try again"),
+        errno.ENOTDIR: ("not-a-folder", f"part of that path is a file, not a folder; {elsewhere}"),
     }
     code, hint = hints.get(exc.errno or 0, ("", exc.strerror or str(exc)))
     return StoreError(

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from selfaudit.store.atomic import TEMP_PREFIX, temp_writer
 from selfaudit.store.errors import StoreError
-from selfaudit.store.folders import is_lock_file, is_record_file, toml_files
+from selfaudit.store.folders import (
+    IS_A_LINK,
+    REPLACE_FOLDER,
+    is_lock_file,
+    is_record_file,
+    toml_files,
+)
 from selfaudit.store.identity import FILE_NAME, read_pseudonym
 from selfaudit.store.records import Unreadable
 
@@ -57,8 +63,15 @@ def _foreign_files(store: Store) -> list[Unreadable]:
 
 
 def _folder_problems(store: Store) -> list[Unreadable]:
+    """Folders inside the store that are symbolic links, and folders open to others.
+
+    The data dir itself may be a link: the user chose it (see ``ensure_private_dir``).
+    """
     found = []
     for folder in (store.root, store.sessions_dir, store.drafts_dir):
+        if folder != store.root and folder.is_symlink():
+            found.append(Unreadable(folder, f"{IS_A_LINK}; {REPLACE_FOLDER}"))
+            continue
         try:
             info = folder.stat()
         except OSError:

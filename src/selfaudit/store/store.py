@@ -47,7 +47,8 @@ class Store:
         """
         store = cls(paths.data_dir(data_dir))
         if create:
-            for folder in (store.root, store.sessions_dir, store.drafts_dir):
+            ensure_private_dir(store.root, chosen_by_user=True)
+            for folder in (store.sessions_dir, store.drafts_dir):
                 ensure_private_dir(folder)
             clean_stale_temps(store.root, lambda name: name == identity.FILE_NAME)
             for folder in (store.sessions_dir, store.drafts_dir):
