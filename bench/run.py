@@ -117,7 +117,7 @@ def main() -> None:
         t0 = time.perf_counter()
         root = build(size)
         print(f"{size:>8}  built in {time.perf_counter() - t0:.1f} s")
-        cache = root / "cache" / "index.json"
+        cache = Store(root).index.cache_file
         cold = []
         for _ in range(max(1, args.runs // 2)):
             cache.unlink(missing_ok=True)

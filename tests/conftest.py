@@ -18,10 +18,11 @@ REPO = Path(__file__).parent.parent
 def isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Point SELFAUDIT_DATA_DIR, SELFAUDIT_CONFIG_DIR and the XDG dirs at a fresh temp dir."""
+    """Point SELFAUDIT_DATA_DIR, _CONFIG_DIR, _CACHE_DIR and the XDG dirs at a fresh temp dir."""
     root = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SELFAUDIT_DATA_DIR", str(root / "data"))
     monkeypatch.setenv("SELFAUDIT_CONFIG_DIR", str(root / "config"))
+    monkeypatch.setenv("SELFAUDIT_CACHE_DIR", str(root / "cache"))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(root / var.lower()))
     monkeypatch.setenv("HOME", str(root))

@@ -12,6 +12,7 @@ from pathlib import Path
 APP_NAME = "selfaudit"
 DATA_DIR_ENV = "SELFAUDIT_DATA_DIR"
 CONFIG_DIR_ENV = "SELFAUDIT_CONFIG_DIR"
+CACHE_DIR_ENV = "SELFAUDIT_CACHE_DIR"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -35,6 +36,17 @@ def config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """What can always be rebuilt (the index of each store): ``$SELFAUDIT_CACHE_DIR``, else the
+    platform's user cache dir (Linux: ``~/.cache/selfaudit``)."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_sets_dir() -> Path:

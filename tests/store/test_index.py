@@ -10,6 +10,7 @@ import pytest
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import Store
+from selfaudit.store.index import cache_budget
 from tests.store.conftest import ANSWERS
 
 
@@ -43,7 +44,7 @@ def test_doctor_reparses_every_file_ignoring_the_cache(store: Store, mini: Quest
     # A cache that matches the file's new stat but holds the old summary: only doctor re-reads.
     import json
 
-    cache = store.root / "cache" / "index.json"
+    cache = store.index.cache_file
     doc = json.loads(cache.read_text())
     st = path.stat()
     doc["entries"][path.name]["stat"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
@@ -62,22 +63,17 @@ def _list_in_thread(store: Store) -> list[object]:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge-junk"])
-def test_a_hostile_cache_file_means_rebuild(
-    store: Store, mini: QuestionSet, kind: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_hostile_cache_file_means_rebuild(store: Store, mini: QuestionSet, kind: str) -> None:
     session = store.save_session(mini, ANSWERS)
-    cache = store.root / "cache" / "index.json"
-    cache.parent.mkdir(exist_ok=True)
+    cache = store.index.cache_file
+    cache.parent.mkdir(parents=True, exist_ok=True)
     cache.unlink(missing_ok=True)
     if kind == "fifo":
         os.mkfifo(cache, 0o600)
     elif kind == "dev-zero":
         cache.symlink_to("/dev/zero")
     else:
-        from selfaudit.store import index
-
-        monkeypatch.setattr(index, "MAX_CACHE_BYTES", 100)
-        cache.write_text('{"version": 2, "entries": {}}' + " " * 200)
+        cache.write_text('{"version": 2, "entries": {}}' + " " * cache_budget(1))
     (listed,) = _list_in_thread(store)
     assert [s.id for s in listed] == [session.id]  # type: ignore[attr-defined]
 
@@ -101,7 +97,7 @@ def test_forged_cache_values_are_not_trusted(store: Store, mini: QuestionSet) ->
 
     session = store.save_session(mini, ANSWERS)
     store.sessions()
-    cache = store.root / "cache" / "index.json"
+    cache = store.index.cache_file
     doc = json.loads(cache.read_text())
     summary = doc["entries"][f"{session.id}.toml"]["summary"]
     summary.update(annual_cost="lots", level=True, enps_answer=[1])

@@ -107,7 +107,7 @@ def test_broken_files_are_skipped_reported_and_kept(
 def test_stale_or_corrupt_index_is_never_trusted(store: Store, mini: QuestionSet) -> None:
     first = store.save_session(mini, ANSWERS)
     assert len(store.sessions()) == 1
-    cache = store.root / "cache" / "index.json"
+    cache = store.index.cache_file
     cache.write_text('{"version": 1, "entries": {"junk": 1}}')
     second = store.save_session(mini, {"fast": 1})
     assert {s.id for s in store.sessions()} == {first.id, second.id}
@@ -136,10 +136,11 @@ def test_permissions_under_umask(tmp_path: Path, mini: QuestionSet, umask: int) 
         store.sessions()
     finally:
         os.umask(old)
-    for folder in (store.root, store.sessions_dir, store.drafts_dir, store.root / "cache"):
+    cache = store.index.cache_file
+    for folder in (store.root, store.sessions_dir, store.drafts_dir, cache.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
-    files = [p for p in store.root.rglob("*") if p.is_file()]
-    assert len(files) >= 4
+    files = [p for p in store.root.rglob("*") if p.is_file()] + [cache]
+    assert len(files) >= 5
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     store.close_draft(draft.id)

@@ -6,7 +6,9 @@ Layout under the data dir (0700; every file 0600)::
     drafts/<uuid>.toml     sessions in progress, rewritten atomically after every answer
     drafts/<uuid>.lock     held by the window that has the draft open
     identity.toml          this install's stable pseudonym
-    cache/index.json       a cache of session summaries, rebuilt from the files when they change
+
+The index cache of session summaries, rebuilt from the files when they change, is kept apart in
+the user cache dir (:func:`selfaudit.paths.cache_dir`), one file per store.
 
 One module per job: :mod:`~selfaudit.store.store` (the :class:`Store` facade and completed
 sessions), :mod:`~selfaudit.store.drafts` (drafts and locks), :mod:`~selfaudit.store.identity`,

@@ -3,18 +3,24 @@
 The TOML files are the source of truth. The cache maps each file name to the ``(size, mtime_ns,
 ctime_ns, inode)`` it had when it was summarised; on every read the folder is scanned, any file
 whose stat differs (or that is new) is parsed again, vanished ones are dropped, and a cache that is
-missing, unreadable or malformed in any way is thrown away and rebuilt. ``ctime`` is in the key
-because a program can restore a file's ``mtime`` after editing it, but not its ``ctime``.
+missing, unreadable, malformed in any way or bigger than the folder's files can explain
+(:func:`cache_budget`) is thrown away, unparsed, and rebuilt. ``ctime`` is in the key because a
+program can restore a file's ``mtime`` after editing it, but not its ``ctime``.
+
+The cache lives in the user cache dir, one file per store named by a hash of the store's real
+path (:func:`cache_file_for`), so a store folder can be copied, shared or checked out without it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from selfaudit.store.atomic import TEMP_PREFIX, write_atomic
+from selfaudit import paths
+from selfaudit.store.atomic import write_atomic
 from selfaudit.store.codec import MAX_DOCUMENT_BYTES, session_from_doc
 from selfaudit.store.errors import DocumentError, StoreError, describe_os_error
 from selfaudit.store.folders import ensure_private_dir
@@ -22,8 +28,20 @@ from selfaudit.store.records import Session, SessionSummary, Unreadable
 from selfaudit.tomlio import TomlError, read_bytes_safely, read_toml
 
 CACHE_VERSION = 2
-#: A bigger cache file is not read (10,000 sessions take about 5 MB); the index is rebuilt.
-MAX_CACHE_BYTES = 256 << 20
+#: What a cache may take per session file (about 500 bytes each is usual) and in all besides.
+CACHE_BYTES_PER_SESSION = 4096
+CACHE_BYTES_BASE = 64 << 10
+
+
+def cache_budget(session_files: int) -> int:
+    """The most bytes a cache of ``session_files`` entries may hold; a bigger one is not parsed."""
+    return CACHE_BYTES_BASE + CACHE_BYTES_PER_SESSION * session_files
+
+
+def cache_file_for(root: Path) -> Path:
+    """The index cache of the store at ``root``: in the user cache dir, keyed by its real path."""
+    key = hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:32]
+    return paths.cache_dir() / f"index-{key}.json"
 
 
 def read_session_file(path: Path) -> Session:
@@ -66,10 +84,10 @@ class SessionIndex:
         self.sessions_dir = sessions_dir
         self.cache_file = cache_file
 
-    def _load_cache(self) -> dict[str, Any]:
-        """The cached entries; any problem at all (a FIFO, a symlink, junk) means "rebuild"."""
+    def _load_cache(self, max_bytes: int) -> dict[str, Any]:
+        """The cached entries; any problem (a FIFO, a link, junk, over ``max_bytes``): none."""
         try:
-            doc = json.loads(read_bytes_safely(self.cache_file, MAX_CACHE_BYTES))
+            doc = json.loads(read_bytes_safely(self.cache_file, max_bytes))
             if not isinstance(doc, dict) or doc.get("version") != CACHE_VERSION:
                 return {}
             entries = doc.get("entries")
@@ -82,22 +100,23 @@ class SessionIndex:
 
         With ``trust_cache=False`` every file is parsed again and the cache is left alone.
         """
-        cached = self._load_cache() if trust_cache else {}
-        fresh: dict[str, Any] = {}
-        summaries: list[SessionSummary] = []
-        unreadable: list[Unreadable] = []
-        changed = False
         try:
             with os.scandir(self.sessions_dir) as scan:
-                entries = list(scan)
+                entries = [
+                    e for e in scan if e.name.endswith(".toml") and not e.name.startswith(".")
+                ]
         except FileNotFoundError:
             entries = []
         except OSError as exc:
             raise describe_os_error("read the folder", self.sessions_dir, exc) from None
+        budget = cache_budget(len(entries))
+        cached = self._load_cache(budget) if trust_cache else {}
+        fresh: dict[str, Any] = {}
+        summaries: list[SessionSummary] = []
+        unreadable: list[Unreadable] = []
+        changed = False
         for entry in entries:
             name = entry.name
-            if name.startswith(TEMP_PREFIX) or not name.endswith(".toml"):
-                continue
             try:
                 key = _stat_key(entry)
             except OSError:
@@ -115,7 +134,7 @@ class SessionIndex:
                 _collect(record, Path(entry.path), summaries, unreadable)
             fresh[name] = record
         if trust_cache and (changed or len(fresh) != len(cached)):
-            self._save_cache(fresh)
+            self._save_cache(fresh, budget)
         return summaries, unreadable
 
     def _summarise(self, path: Path, key: list[int]) -> dict[str, Any]:
@@ -127,11 +146,18 @@ class SessionIndex:
             return {"stat": key, "problem": str(exc)}
         return {"stat": key, "summary": SessionSummary.of(session).to_json()}
 
-    def _save_cache(self, entries: dict[str, Any]) -> None:
-        """Best effort: a cache that cannot be written only makes the next start slower."""
+    def _save_cache(self, entries: dict[str, Any], max_bytes: int) -> None:
+        """Best effort: a cache that cannot be written only makes the next start slower.
+
+        One over ``max_bytes`` (summaries of huge team names, say) is not written: it would not
+        be read.
+        """
         data = json.dumps({"version": CACHE_VERSION, "entries": entries}, separators=(",", ":"))
+        encoded = data.encode("utf-8")
+        if len(encoded) > max_bytes:
+            return
         try:
-            ensure_private_dir(self.cache_file.parent)
-            write_atomic(self.cache_file, data.encode("utf-8"), overwrite=True)
+            ensure_private_dir(self.cache_file.parent, chosen_by_user=True)
+            write_atomic(self.cache_file, encoded, overwrite=True)
         except (OSError, StoreError):
             pass

@@ -23,7 +23,7 @@ from selfaudit.store.errors import (
     StoreError,
 )
 from selfaudit.store.folders import ensure_private_dir, is_record_file, toml_files
-from selfaudit.store.index import SessionIndex, read_own_session
+from selfaudit.store.index import SessionIndex, cache_file_for, read_own_session
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
 from selfaudit.tomlio import TomlError
 
@@ -35,7 +35,7 @@ class Store:
         self.root = root
         self.sessions_dir = root / "sessions"
         self.drafts_dir = root / "drafts"
-        self.index = SessionIndex(self.sessions_dir, root / "cache" / "index.json")
+        self.index = SessionIndex(self.sessions_dir, cache_file_for(root))
         self.drafts_store = Drafts(self.drafts_dir, self.sessions_dir)
 
     @classmethod
@@ -53,6 +53,8 @@ class Store:
             clean_stale_temps(store.root, lambda name: name == identity.FILE_NAME)
             for folder in (store.sessions_dir, store.drafts_dir):
                 clean_stale_temps(folder, is_record_file)
+            cache = store.index.cache_file
+            clean_stale_temps(cache.parent, lambda name: name == cache.name)
             store.drafts_store.tidy()
         return store
 
