@@ -1,4 +1,8 @@
-"""Shared fixtures. Every test runs with data and config dirs in a temp dir, never the real home."""
+"""Shared fixtures. Every test runs with data and config dirs in a temp dir, never the real home.
+
+Tests run in parallel (pytest-xdist, ``-n auto``): each one has its own temp dirs and environment,
+so nothing here may be shared between tests except read-only fixture files.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,15 @@ def isolated_dirs(
     monkeypatch.setenv("HOME", str(root))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield root
+
+
+@pytest.fixture
+def no_fsync(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``os.fsync`` a no-op where durability is not what the test tests (it costs up to 10 ms
+    a call on a slow disk). A test marked ``real_fsync`` keeps the real one. The store's own tests,
+    the fault-injection and kill tests and every subprocess keep real fsyncs regardless."""
+    if request.node.get_closest_marker("real_fsync") is None:
+        monkeypatch.setattr(os, "fsync", lambda fd: None)
 
 
 @pytest.fixture

@@ -22,6 +22,11 @@ NUMBER_ANSWERS = {"headcount": "50", "leavers": "10", "salary": "45000", "on_cos
 
 
 @pytest.fixture(autouse=True)
+def _no_fsync_in_tui_tests(no_fsync: None) -> None:
+    """TUI tests test what is shown and kept, not durability: fsync is stubbed (see no_fsync)."""
+
+
+@pytest.fixture(autouse=True)
 def fixed_pseudonym(isolated_dirs: Any) -> None:
     """Every TUI test's install has the same pseudonym, so screens and snapshots are stable."""
     store = Store.open()
