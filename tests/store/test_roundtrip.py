@@ -4,6 +4,7 @@ is written. Which inputs must be refused is decided from the input, not from wha
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import tempfile
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from selfaudit.store import Store, StoreError
@@ -44,6 +45,12 @@ CLEAN_VALUE = st.one_of(
 )
 KEYS = st.text(st.characters(codec="utf-8"), min_size=1, max_size=12)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: For the teeth: the same number of examples, stopping at the first failure (no shrinking, which
+#: is what took the time), and no example database (a planted failure must not be replayed later).
+TEETH = settings(SETTINGS, phases=[Phase.generate], database=None)
+
+# The property is about what is encoded and read back, not durability: fsync is stubbed.
+pytestmark = pytest.mark.usefixtures("no_fsync")
 
 
 def _bad_text(text: str) -> bool:
@@ -138,48 +145,66 @@ def check_session_round_trip(session: Session) -> None:
             assert after == before and after.utcoffset() == dt.timedelta(0)
 
 
-@SETTINGS
-@given(session=sessions(ANY_TEXT, ANY_VALUE, ANY_WHEN))
-def test_session_round_trip(session: Session) -> None:
-    check_session_round_trip(session)
+ANY_SESSIONS = sessions(ANY_TEXT, ANY_VALUE, ANY_WHEN)
+CLEAN_SESSIONS = sessions(CLEAN_TEXT, CLEAN_VALUE, CLEAN_WHEN)
+DRAFT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "answers": st.dictionaries(KEYS, ANY_VALUE, max_size=6),
+    "notes": st.dictionaries(KEYS, ANY_TEXT, max_size=3),
+    "team": ANY_TEXT,
+    "started": ANY_WHEN,
+    "skipped": st.lists(KEYS, max_size=3),
+    "position": st.integers(min_value=0, max_value=50),
+}
 
 
-@SETTINGS
-@given(session=sessions(CLEAN_TEXT, CLEAN_VALUE, CLEAN_WHEN))
-def test_clean_sessions_always_save(session: Session) -> None:
+def check_clean_session_saves(session: Session) -> None:
     assert not must_refuse(session, [session.started_at, session.completed_at])
     check_session_round_trip(session)
 
 
 @SETTINGS
-@given(
-    answers=st.dictionaries(KEYS, ANY_VALUE, max_size=6),
-    notes=st.dictionaries(KEYS, ANY_TEXT, max_size=3),
-    team=ANY_TEXT,
-    started=ANY_WHEN,
-    skipped=st.lists(KEYS, max_size=3),
-    position=st.integers(min_value=0, max_value=50),
-)
-def test_draft_round_trip(
-    answers: dict[str, Any],
-    notes: dict[str, str],
-    team: str,
-    started: dt.datetime,
-    skipped: list[str],
-    position: int,
-) -> None:
-    draft = Draft(
-        id=str(uuid.uuid4()),
-        set_id="mini",
-        set_version="1.0",
-        set_hash="h",
-        started_at=started,
-        updated_at=started,
-        team=team,
-        answers=answers,
-        notes=notes,
-        skipped=skipped,
-        position=position,
+@given(session=ANY_SESSIONS)
+def test_session_round_trip(session: Session) -> None:
+    check_session_round_trip(session)
+
+
+@SETTINGS
+@given(session=CLEAN_SESSIONS)
+def test_clean_sessions_always_save(session: Session) -> None:
+    check_clean_session_saves(session)
+
+
+def drafts() -> st.SearchStrategy[Draft]:
+    """Drafts whose texts, answer values and timestamps may hold what TOML cannot carry."""
+
+    def draft(started: dt.datetime, **fields: Any) -> Draft:
+        return Draft(
+            id=str(uuid.uuid4()),
+            set_id="mini",
+            set_version="1.0",
+            set_hash="h",
+            started_at=started,
+            updated_at=started,
+            **fields,
+        )
+
+    return st.builds(draft, **DRAFT_FIELDS)
+
+
+ANY_DRAFTS = drafts()
+
+
+@SETTINGS
+@given(draft=ANY_DRAFTS)
+def test_draft_round_trip(draft: Draft) -> None:
+    check_draft_round_trip(draft)
+
+
+def check_draft_round_trip(draft: Draft) -> None:
+    """Saved, reopened and equal, or refused with no file left, as the input decides."""
+    started = draft.started_at
+    answers, notes, team, skipped, position = copy.deepcopy(
+        (draft.answers, draft.notes, draft.team, draft.skipped, draft.position)
     )
     with fresh_store() as store:
         if must_refuse(draft, [started]):
@@ -199,13 +224,20 @@ def test_draft_round_trip(
 
 
 def test_the_round_trip_property_has_teeth(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A store that refuses everything fails the property (the refusal branch cannot hide it)."""
+    """A store that refuses everything fails each property (the refusal branch cannot hide it).
 
-    def refuse(self: Store, session: Session) -> None:
+    Same properties and strategies as the tests above, run with TEETH (no shrinking)."""
+
+    def refuse(self: Store, record: object) -> None:
         raise StoreError("refused")
 
     monkeypatch.setattr(Store, "write_session", refuse)
+    monkeypatch.setattr(Store, "save_draft", refuse)
+    for strategy, check in (
+        (ANY_SESSIONS, check_session_round_trip),
+        (CLEAN_SESSIONS, check_clean_session_saves),
+    ):
+        with pytest.raises(StoreError, match="refused"):
+            TEETH(given(strategy)(check))()
     with pytest.raises(StoreError, match="refused"):
-        test_session_round_trip()
-    with pytest.raises(StoreError, match="refused"):
-        test_clean_sessions_always_save()
+        TEETH(given(ANY_DRAFTS)(check_draft_round_trip))()
