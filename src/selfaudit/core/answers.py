@@ -15,6 +15,7 @@ from typing import Any
 from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.core.numbers import NumberError, parse_number
 from selfaudit.core.problems import Problem
+from selfaudit.core.text import clip
 
 Answer = int | float | str | bool
 Answers = dict[str, Answer]
@@ -22,27 +23,20 @@ Answers = dict[str, Answer]
 #: The largest whole number a file may hold (a signed 64-bit integer); beyond it ``float()``
 #: overflows or the number is not a real answer anyway.
 MAX_INT = 2**63 - 1
-#: How many characters of a value or key from a file a message echoes.
+#: How many terminal cells of a value or key from a file a message echoes.
 ECHO_LIMIT = 60
 
 _SCALE_ANSWER = re.compile(r"[0-9]{1,3}")
 
 
 def shorten(text: str, limit: int = ECHO_LIMIT) -> str:
-    """``text`` made safe to echo in a message: non-printable characters escaped, then cut.
+    """``text`` made safe to echo in a message: shown :func:`~selfaudit.core.text.visible`, and
+    when longer, cut to ``limit`` cells followed by ``...``.
 
     A terminal escape sequence, a newline or a right-to-left override shows as ``\\x1b``,
-    ``\\n``, ``\\u202e``; text longer than ``limit`` characters ends in ``...``.
+    ``\\n``, ``\\u202e``; a cut never splits a character or an escape.
     """
-    out: list[str] = []
-    size = 0
-    for ch in text:
-        shown = ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-        if size + len(shown) > limit:
-            return "".join(out) + "..."
-        out.append(shown)
-        size += len(shown)
-    return "".join(out)
+    return clip(text, limit + len("..."), "...")
 
 
 def describe(value: Any) -> str:
