@@ -263,6 +263,19 @@ def test_control_characters_in_texts_are_refused(tmp_path: Path, mini_path: Path
     assert f"{target}: title.en: contains the control character \\x1b" in result.stderr
 
 
+@pytest.mark.parametrize("code", ["202e", "2066", "200b", "200d", "2028", "e000"])
+def test_characters_that_reorder_or_hide_text_are_refused(
+    tmp_path: Path, mini_path: Path, code: str
+) -> None:
+    target = tmp_path / "set.toml"
+    title = f'title = {{ en = "Mini", nl = "Mini\\u{code}x" }}'
+    target.write_text(_mini_with(mini_path, 'title = { en = "Mini", nl = "Mini" }', title), "utf-8")
+    result = run_cli("validate", str(target))
+    assert result.returncode == 2
+    assert chr(int(code, 16)) not in result.stderr
+    assert f"{target}: title.nl: contains the control character \\u{code}" in result.stderr
+
+
 def test_an_escape_sequence_in_an_answers_key_is_shown_escaped(tmp_path: Path) -> None:
     answers = tmp_path / "answers.toml"
     answers.write_text('"\\u001b[2Jkey" = 1\nheadcount = 5\nleavers = 1\nsalary = 1\n', "utf-8")

@@ -12,7 +12,7 @@ from typing import Any
 
 from selfaudit.core.answers import MAX_INT, shorten
 from selfaudit.core.problems import Problem
-from selfaudit.core.text import Text
+from selfaudit.core.text import Text, hidden_character
 
 #: Arrays of tables longer than this are refused (no real set comes near it).
 MAX_ENTRIES = 500
@@ -20,9 +20,6 @@ MAX_ENTRIES = 500
 MAX_TEXT = 10_000
 #: The longest key path a problem shows (a path holds keys from the file, which may be huge).
 MAX_PATH = 160
-
-#: Control characters (C0, DEL, C1) other than tab and line feed: a terminal would obey them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class StrictReader:
@@ -72,13 +69,18 @@ class StrictReader:
         return value
 
     def printable(self, where: str, value: str) -> bool:
-        """Whether ``value`` is free of control characters; records a problem when it is not."""
-        control = _CONTROL.search(value)
+        """Whether ``value`` is free of control characters; records a problem when it is not.
+
+        Control characters are the ones :func:`~selfaudit.core.text.visible` escapes (a
+        terminal would obey them, or they hide or reorder text: bidi overrides, zero-width
+        joiners), other than line breaks and tabs.
+        """
+        control = hidden_character(value, allowed="\n\t")
         if control is None:
             return True
         self.fail(
             where,
-            f"contains the control character {shorten(control.group())}; "
+            f"contains the control character {shorten(control)}; "
             "only line breaks and tabs are allowed",
         )
         return False
