@@ -21,6 +21,45 @@ def test_a_theme_that_is_not_a_plain_name_is_ignored(tmp_path: Path, theme: str)
     assert warning == f"{path}: ignored theme (unknown or invalid); the defaults are used instead."
 
 
+@pytest.mark.parametrize(
+    ("toml_text", "shown"),
+    [
+        ("\\u001b]0;pwned\\u0007x", "\\x1b"),
+        ("Sales\\u202eSN", "\\u202e"),
+        ("a\\u009b2J", "\\x9b"),
+        ("a\\u200db", "\\u200d"),
+        ("one\\ntwo", "\\n"),
+    ],
+)
+@pytest.mark.parametrize("key", ["team", "respondent"])
+def test_a_team_or_name_with_a_control_character_is_refused_in_one_sentence(
+    tmp_path: Path, key: str, toml_text: str, shown: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(f'{key} = "{toml_text}"\nlanguage = "nl"\n')
+    loaded, warning = load_settings(path)
+    assert (getattr(loaded, key), loaded.language) == ("", "nl")
+    assert warning == (
+        f"{path}: ignored {key} (contains the control character {shown}); "
+        "the defaults are used instead."
+    )
+
+
+def test_a_team_with_spaces_and_any_script_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('team = "Zoë\u00a0& 日本 [b]"\n')
+    assert load_settings(path) == (Settings(team="Zoë\u00a0& 日本 [b]"), None)
+
+
+def test_an_unknown_key_is_named_as_typed(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('"\\u001b[2J" = 1\n')
+    _, warning = load_settings(path)
+    assert (
+        warning == f"{path}: ignored \\x1b[2J (unknown or invalid); the defaults are used instead."
+    )
+
+
 def test_a_plain_theme_name_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text('theme = "tokyo-night"\n')

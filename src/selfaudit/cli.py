@@ -24,11 +24,19 @@ class UserError(Exception):
         self.code = code
 
 
+def _shown(message: str) -> str:
+    """A message for stderr, with whatever it echoes from a file or the command line shown as
+    typed, never obeyed by the terminal."""
+    from selfaudit.core.text import visible  # standard library only, like this module
+
+    return f"selfaudit: {visible(message)}"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with exit code 2 and a one-line hint for usage errors."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"selfaudit: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_BAD_INPUT, _shown(f"{message} (see '{self.prog} --help')") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except UserError as exc:
-        print(f"selfaudit: {exc}", file=sys.stderr)
+        print(_shown(str(exc)), file=sys.stderr)
         return exc.code
     except BrokenPipeError:
         # The reader went away (``selfaudit list | head``): not an error. Point stdout at
@@ -120,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors = sys.modules.get("selfaudit.store.errors")
         if errors is None or not isinstance(exc, errors.StoreError):
             raise
-        print(f"selfaudit: {exc}", file=sys.stderr)
+        print(_shown(str(exc)), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("selfaudit: interrupted", file=sys.stderr)

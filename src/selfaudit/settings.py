@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from selfaudit import paths
-from selfaudit.core.text import UI_LANGUAGES
+from selfaudit.core.text import UI_LANGUAGES, hidden_character, visible
 from selfaudit.tomlio import TomlError, read_toml
 
 #: How often the user wants to check in again, in days (``none``: no reminder).
@@ -74,9 +74,25 @@ def settings_path() -> Path:
     return paths.config_dir() / "settings.toml"
 
 
+def name_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a team or a name, as a phrase (``None`` when it can).
+
+    Wherever a team or name is set (this file, ``--team``, ``--respondent``, the settings
+    screen) it is refused with this phrase: it is shown in lists and on every session.
+    """
+    if not isinstance(value, str):
+        return "is not text"
+    if len(value) > MAX_TEXT:
+        return f"is {len(value):,} characters; at most {MAX_TEXT} are allowed"
+    hidden = hidden_character(value)
+    if hidden is not None:
+        return f"contains the control character {visible(hidden)}"
+    return None
+
+
 def _valid(key: str, value: object) -> bool:
     if key in ("team", "respondent"):
-        return isinstance(value, str) and len(value) <= MAX_TEXT and "\x00" not in value
+        return name_problem(value) is None
     if key == "language":
         return value in UI_LANGUAGES
     if key == "theme":  # a plain name: anything else could be markup when it is shown
@@ -106,10 +122,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     bad = sorted(set(doc) - set(good))
     settings = Settings(**good)
     if bad:
-        return settings, (
-            f"{path}: ignored {', '.join(bad)} (unknown or invalid); the defaults are used instead."
-        )
+        why = ", ".join(f"{visible(key)} ({_why_ignored(key, doc[key])})" for key in bad)
+        return settings, (f"{visible(str(path))}: ignored {why}; the defaults are used instead.")
     return settings, None
+
+
+def _why_ignored(key: str, value: object) -> str:
+    """Why a key of the settings file was ignored, as a phrase for the warning."""
+    problem = name_problem(value) if key in ("team", "respondent") else None
+    return problem or "unknown or invalid"
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -78,7 +78,10 @@ def test_take_reports_every_problem_and_saves_nothing(with_mini: None, tmp_path:
         (["show", "zzzz"], "No session id starts with 'zzzz'"),
         (["show", "ab"], "Give at least the first 4 characters"),
         (["take", "mini", "--answers", "x.toml", "--team", "a" * 201], "--team is 201 characters"),
-        (["take", "mini", "--answers", "x.toml", "--team", "a\x01b"], "--team contains a control"),
+        (
+            ["take", "mini", "--answers", "x.toml", "--team", "a\x01b"],
+            "--team contains the control character \\x01",
+        ),
         (["take", "mini", "--answers", "x.toml", "--respondent", "a\nb"], "--respondent contains"),
         (
             ["take", "mini", "--answers", "x.toml", "--team", os.fsdecode(b"\xff\xfe")],

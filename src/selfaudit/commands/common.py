@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from selfaudit.cli import EXIT_FAILURE, UserError
+from selfaudit.core.text import visible_json
 from selfaudit.i18n.formatting import local_datetime
 from selfaudit.settings import Settings, load_settings
 from selfaudit.store import Store, StoreError
@@ -34,9 +35,9 @@ def _default(value: Any) -> Any:
 
 
 def print_json(doc: Any) -> None:
-    """Machine-readable output on stdout; timestamps as ISO 8601."""
-    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.write("\n")
+    """Machine-readable output on stdout; timestamps as ISO 8601, hidden characters escaped."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.write(visible_json(text) + "\n")
 
 
 def local_time(when: dt.datetime) -> str:

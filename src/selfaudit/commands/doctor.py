@@ -6,21 +6,23 @@ import argparse
 import contextlib
 
 from selfaudit.commands.common import open_store
+from selfaudit.core.text import visible
 from selfaudit.store import StoreError
 
 
 def main(args: argparse.Namespace) -> int:
     """Exit 0 when the store is healthy, 1 when anything needs attention."""
     store = open_store(args, create=False)
+    root = visible(str(store.root))
     if not store.root.exists():
-        print(f"No store yet at {store.root}; it is made when you save your first session.")
+        print(f"No store yet at {root}; it is made when you save your first session.")
         return 0
     problems = store.doctor()
-    print(f"Store: {store.root}")
+    print(f"Store: {root}")
     with contextlib.suppress(StoreError):  # a folder that cannot be read is among the problems
         print(f"  {len(store.sessions())} readable session(s), {len(store.drafts())} draft(s)")
     for problem in problems:
-        print(f"  {problem.path}: {problem.reason}")
+        print(f"  {visible(str(problem.path))}: {visible(problem.reason)}")
     if problems:
         print(f"{len(problems)} problem(s) found; the files were left exactly as they are.")
         return 1

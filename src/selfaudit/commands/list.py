@@ -7,6 +7,7 @@ import argparse
 from selfaudit.cli import UserError
 from selfaudit.commands.common import local_time, open_store, print_json, user_settings
 from selfaudit.core.headline import HeadlineKind, headline
+from selfaudit.core.text import column, visible
 from selfaudit.i18n import fmt_money
 from selfaudit.questionnaires import load_catalog
 
@@ -28,8 +29,8 @@ def main(args: argparse.Namespace) -> int:
             level=s.level, annual_cost=s.annual_cost, enps_answer=s.enps_answer, scores=s.scores
         )
         text = "no scores" if found is None else _HEADLINE[found.kind](found.value, currency)
-        team = s.team if len(s.team) <= 16 else s.team[:15] + "…"
-        print(f"{s.id}  {local_time(s.completed_at)}  {s.set_id:<18} {team:<16}  {text}")
+        set_id, team = visible(s.set_id), column(s.team, 16)
+        print(f"{s.id}  {local_time(s.completed_at)}  {set_id:<18} {team}  {text}")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from selfaudit.core.actions import first_sentence
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
+from selfaudit.core.text import visible
 from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
 from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
 from selfaudit.i18n.sentences import what_if_sentence
@@ -97,7 +98,7 @@ def _dimensions(qset: QuestionSet, results: Results, lang: str) -> list[str]:
 def results_lines(
     qset: QuestionSet, results: Results, lang: str = "en", currency: str = "EUR"
 ) -> list[str]:
-    """The results of one session as lines of plain text."""
+    """The results of one session as lines of plain text, safe to print (:func:`visible`)."""
     lines = [t(lang, "results.title", title=qset.t(qset.title, lang))]
     if results.turnover is not None:
         defaults = len(results.turnover.defaults_used)
@@ -115,4 +116,4 @@ def results_lines(
         lines += _turnover(qset, results, lang, currency)
     else:
         lines += _dimensions(qset, results, lang)
-    return lines
+    return [visible(line, line_breaks=True) for line in lines]

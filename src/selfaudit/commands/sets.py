@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from selfaudit import paths
-from selfaudit.core.text import pick
+from selfaudit.commands.common import print_json
+from selfaudit.core.text import pick, visible
 from selfaudit.questionnaires import load_catalog
 from selfaudit.questionnaires.describe import describe_set
 
@@ -16,17 +16,17 @@ def main(args: argparse.Namespace) -> int:
     """List sets on stdout; problems with custom set files go to stderr and do not fail."""
     catalog = load_catalog()
     for problem in catalog.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"warning: {visible(str(problem))}", file=sys.stderr)
     if args.json:
         doc = {
             "user_sets_dir": str(paths.user_sets_dir()),
             "sets": [describe_set(s) for s in catalog.sets.values()],
         }
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(doc)
         return 0
     for qset in catalog.sets.values():
-        origin = "built-in" if qset.origin == "builtin" else qset.origin
-        print(f"{qset.id:<20} {pick(qset.title, 'en'):<48} {len(qset.items):>3} items  {origin}")
-    print(f"\nYour own sets go in: {paths.user_sets_dir()}", file=sys.stderr)
+        origin = "built-in" if qset.origin == "builtin" else visible(qset.origin)
+        title = visible(pick(qset.title, "en"))
+        print(f"{qset.id:<20} {title:<48} {len(qset.items):>3} items  {origin}")
+    print(f"\nYour own sets go in: {visible(str(paths.user_sets_dir()))}", file=sys.stderr)
     return 0

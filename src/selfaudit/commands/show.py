@@ -10,6 +10,7 @@ from selfaudit.commands.report import results_lines
 from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.results import compute_results
 from selfaudit.core.stored import answered_with_another_version, stored_results
+from selfaudit.core.text import visible
 from selfaudit.i18n import t
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import BadSessionId
@@ -34,7 +35,7 @@ def main(args: argparse.Namespace) -> int:
     lang = settings.language
 
     def say(key: str, **values: object) -> None:
-        print(t(lang, key, **values))
+        print(t(lang, key, **{name: visible(str(value)) for name, value in values.items()}))
 
     say("show.session", id=session.id, set=session.set_id, version=session.set_version)
     say(
@@ -61,12 +62,13 @@ def main(args: argparse.Namespace) -> int:
             print()
             say("results.written.head")
             for item, text in written:
-                print(f"  - {qset.t(item.text, lang)}\n    {text}")
+                lines = visible(text, line_breaks=True).replace("\n", "\n    ")
+                print(f"  - {qset.t(item.text, lang)}\n    {lines}")
     if session.actions:
         print()
         say("results.actions.head")
         for action in session.actions:
-            print(f"  - {action}")
+            print(f"  - {visible(action)}")
     print()
     say("show.file", path=store.path_of(session.id))
     return 0

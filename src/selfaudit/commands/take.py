@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,9 @@ from selfaudit.commands.report import results_lines
 from selfaudit.core.answers import validate_answers
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import compute_results
+from selfaudit.core.text import visible
 from selfaudit.questionnaires import load_catalog
-from selfaudit.settings import MAX_TEXT
+from selfaudit.settings import name_problem
 from selfaudit.store import NotDurable, Session, StoreError
 from selfaudit.store.codec import draft_from_doc
 from selfaudit.store.errors import DocumentError
@@ -50,10 +50,9 @@ def check_text_option(flag: str, value: str | None) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise UserError(f"{flag} is not valid UTF-8 text; give plain text") from None
-    if len(value) > MAX_TEXT:
-        raise UserError(f"{flag} is {len(value):,} characters; at most {MAX_TEXT} are allowed")
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise UserError(f"{flag} contains a control character; give plain text")
+    problem = name_problem(value)
+    if problem is not None:
+        raise UserError(f"{flag} {problem}; give plain text")
     return value
 
 
@@ -101,7 +100,7 @@ def _print_saved(args: argparse.Namespace, qset: QuestionSet, session: Session, 
     results = compute_results(qset, answers)
     for line in results_lines(qset, results, settings.language, settings.currency):
         print(line)
-    print(f"\nSaved session {session.id}\n  in {path}")
+    print(f"\nSaved session {session.id}\n  in {visible(str(path))}")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -121,7 +120,7 @@ def main(args: argparse.Namespace) -> int:
     answers, problems = validate_answers(qset, given.answers, lang)
     if problems:
         for problem in problems:
-            print(f"{args.answers}: {problem}", file=sys.stderr)
+            print(visible(f"{args.answers}: {problem}"), file=sys.stderr)
         raise UserError(f"{len(problems)} problem(s) in {args.answers}; nothing was saved")
     store = open_store(args)
     try:
@@ -143,7 +142,7 @@ def main(args: argparse.Namespace) -> int:
         if exc.session is None:
             raise
         _print_saved(args, qset, exc.session, store.path_of(exc.session.id))
-        print(f"selfaudit: warning: {exc}", file=sys.stderr)
+        print(f"selfaudit: warning: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except StoreError as exc:
         raise UserError(str(exc), EXIT_FAILURE) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from selfaudit.core.text import visible
 from selfaudit.questionnaires import load_file
 
 
@@ -14,11 +15,11 @@ def main(args: argparse.Namespace) -> int:
     for name in args.files:
         qset, problems = load_file(name)
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         if qset is None:
             bad += 1
         else:
-            print(f"{name}: ok ({qset.id} {qset.version}, {len(qset.items)} items)")
+            print(visible(f"{name}: ok ({qset.id} {qset.version}, {len(qset.items)} items)"))
     if bad:
         print(f"selfaudit: {bad} of {len(args.files)} file(s) have problems", file=sys.stderr)
         return 2
