@@ -190,6 +190,7 @@ MESSAGES: dict[str, str] = {
     "settings.cadence": "Check in again",
     "settings.currency": "Currency",
     "settings.save": "Save",
+    "settings.control-char": "That text contains the control character {char}, so it was not added.",
     "cadence.none": "No reminder",
     "cadence.monthly": "Every month",
     "cadence.quarterly": "Every quarter",

@@ -182,6 +182,7 @@ MESSAGES: dict[str, str] = {
     "settings.cadence": "Opnieuw invullen",
     "settings.currency": "Valuta",
     "settings.save": "Opslaan",
+    "settings.control-char": "Die tekst bevat het stuurteken {char} en is dus niet toegevoegd.",
     "cadence.none": "Geen herinnering",
     "cadence.monthly": "Elke maand",
     "cadence.quarterly": "Elk kwartaal",

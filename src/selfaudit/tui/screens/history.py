@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_date
 from selfaudit.store import SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -82,13 +83,13 @@ class HistoryScreen(BaseScreen):
 
     def _prompt(self, s: SessionSummary) -> Text:
         qset = self.sa.catalog.get(s.set_id)
-        title = qset.t(qset.title, self.lang) if qset else s.set_id
+        title = qset.t(qset.title, self.lang) if qset else visible(s.set_id)
         text = Text(fmt_date(s.completed_at, self.lang) + "  ", style="bold")
         text.append(title)
         text.append(f"  {self.headline(qset, s)}", style="italic")
         who = " · ".join(x for x in (s.team, s.respondent) if x)
         if who:
-            text.append(f"  ({who})", style="dim")
+            text.append(f"  ({visible(who)})", style="dim")
         return text
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from selfaudit.core.checkin import next_check_in
 from selfaudit.core.model import QuestionSet
+from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_date
 from selfaudit.store import Draft, SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -95,16 +96,17 @@ class HomeScreen(BaseScreen):
         yield Header()
         yield Static(self._who_line(), id="who", markup=False)
         if self.sa.store_error:
-            yield Static(self.sa.store_error, id="store-error", markup=False)
+            yield Static(visible(self.sa.store_error), id="store-error", markup=False)
         yield OptionList(*self._options(), id="home-list")
         yield Footer(compact=True)
 
     def _who_line(self) -> Text:
         s = self.sa.settings
         who = s.respondent.strip() or self.t("home.pseudonym", pseudonym=self.pseudonym or "…")
-        line = Text(self.t("home.who", name=who))
+        line = Text(self.t("home.who", name=visible(who)))
         line.append("  ·  ")
-        line.append(self.t("home.team", team=s.team.strip() or self.t("home.no-team")))
+        team = visible(s.team.strip()) or self.t("home.no-team")
+        line.append(self.t("home.team", team=team))
         line.append("  ·  ")
         line.append(self.t("home.settings-hint"), style="dim")
         return line

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Stat
 
 from selfaudit.core.answers import Answer, check_answer
 from selfaudit.core.model import Item, Kind, QuestionSet
+from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_plain, t
 from selfaudit.store import Draft, StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -162,7 +163,7 @@ class QuestionScreen(BaseScreen):
 
     def _note_line(self) -> str:
         note = self.draft.notes.get(self.item.id, "")
-        return self.t("question.note", note=note) if note else ""
+        return self.t("question.note", note=visible(note, line_breaks=True)) if note else ""
 
     def on_mount(self) -> None:
         self._after_show()

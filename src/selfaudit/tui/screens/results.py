@@ -13,6 +13,7 @@ from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
 from selfaudit.core.stored import answered_with_another_version, stored_results
+from selfaudit.core.text import visible
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_number
 from selfaudit.store import Draft, InvalidAnswers, NotDurable, Session, StoreError
@@ -21,6 +22,7 @@ from selfaudit.tui.translate import translate_bindings
 from selfaudit.tui.widgets.checklist import Checklist
 from selfaudit.tui.widgets.cost_breakdown import CostBreakdown
 from selfaudit.tui.widgets.level_profile import LevelProfile
+from selfaudit.tui.widgets.plain_input import PlainInput
 from selfaudit.tui.widgets.score_bar import ScoreBar
 from selfaudit.tui.widgets.what_if import WhatIf
 
@@ -125,7 +127,7 @@ class ResultsScreen(BaseScreen):
         if self.session is None:
             return self.t("results.unsaved")
         store = self.sa.store
-        path = str(store.path_of(self.session.id)) if store else ""
+        path = visible(str(store.path_of(self.session.id))) if store else ""
         return self.t(
             "results.saved",
             id=self.session.id,
@@ -185,14 +187,15 @@ class ResultsScreen(BaseScreen):
         yield Static(self.t("results.written.head"), classes="section", markup=False)
         for item, text in written:
             yield Static(self.qset.t(item.text, self.lang), classes="muted", markup=False)
-            yield Static(text, classes="advice", markup=False)
+            yield Static(visible(text, line_breaks=True), classes="advice", markup=False)
 
     def _actions(self) -> ComposeResult:
         yield Static(self.t("results.actions.head"), classes="section", markup=False)
         if self.saved:
             assert self.session is not None
             chosen = self.session.actions
-            text = "\n".join(f"• {a}" for a in chosen) if chosen else self.t("results.actions.none")
+            listed = "\n".join(f"• {visible(a)}" for a in chosen)
+            text = listed or self.t("results.actions.none")
             yield Static(text, id="chosen-actions", markup=False)
             yield Static(self.t("results.back-home"), classes="muted", markup=False)
             return
@@ -200,7 +203,7 @@ class ResultsScreen(BaseScreen):
         hint = "results.actions.hint" if self.candidates else "results.actions.hint-own"
         yield Static(self.t(hint), classes="muted", markup=False)
         yield Checklist(self.candidates, self.checked, id="actions")
-        yield Input(
+        yield PlainInput(
             self.typed_action,
             placeholder=self.t("results.actions.own"),
             id="own-action",

@@ -8,11 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
+from selfaudit.core.text import visible
 from selfaudit.i18n import LANGUAGES, language_name
 from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEXT, THEMES
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
+from selfaudit.tui.widgets.plain_input import PlainInput
 
 
 class SettingsScreen(BaseScreen):
@@ -36,19 +38,21 @@ class SettingsScreen(BaseScreen):
         with VerticalScroll(id="settings-box"):
             yield Static(self.t("settings.title"), classes="title", markup=False)
             yield Static(self.t("settings.team"), classes="field-label", markup=False)
-            yield Input(
+            yield PlainInput(
                 s.team,
                 id="team",
                 max_length=MAX_TEXT,
                 placeholder=self.t("settings.team.placeholder"),
             )
+            yield self._error_line("team")
             yield Static(self.t("settings.respondent"), classes="field-label", markup=False)
-            yield Input(
+            yield PlainInput(
                 s.respondent,
                 id="respondent",
                 max_length=MAX_TEXT,
                 placeholder=self.t("settings.respondent.placeholder", pseudonym=pseudonym),
             )
+            yield self._error_line("respondent")
             yield Static(self.t("settings.language"), classes="field-label", markup=False)
             yield Select(
                 [(language_name(x), x) for x in LANGUAGES],
@@ -74,6 +78,13 @@ class SettingsScreen(BaseScreen):
             yield Button(self.t("settings.save"), id="save", variant="primary")
         yield Footer(compact=True)
 
+    @staticmethod
+    def _error_line(field: str) -> Static:
+        """Where the field's problem is said; hidden while there is none."""
+        line = Static("", id=f"{field}-error", classes="error", markup=False)
+        line.display = False
+        return line
+
     def on_mount(self) -> None:
         self.query_one("#team", Input).focus()
 
@@ -84,6 +95,17 @@ class SettingsScreen(BaseScreen):
     def _theme(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
             self.app.theme = event.value  # preview; saved with the rest
+
+    @on(PlainInput.Refused)
+    def _refused(self, event: PlainInput.Refused) -> None:
+        """Say under the field why the text typed or pasted into it was not taken."""
+        line = self.query_one(f"#{event.input.id}-error", Static)
+        line.update(self.t("settings.control-char", char=visible(event.character)))
+        line.display = True
+
+    @on(Input.Changed, "#team, #respondent")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self.query_one(f"#{event.input.id}-error", Static).display = False
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

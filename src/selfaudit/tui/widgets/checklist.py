@@ -7,6 +7,8 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from selfaudit.core.text import visible
+
 
 class Checklist(OptionList):
     """Enter, space or a click ticks or unticks the highlighted entry."""
@@ -28,7 +30,7 @@ class Checklist(OptionList):
     def _option(self, index: int) -> Option:
         mark = "[x] " if index in self.checked else "[ ] "
         text = Text(mark, style="bold")
-        text.append(self.entries[index])
+        text.append(visible(self.entries[index]))
         return Option(text, id=f"e{index}")
 
     @property
