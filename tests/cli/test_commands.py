@@ -262,8 +262,9 @@ def test_take_recovers_an_exported_draft(with_mini: None, tmp_path: Path, mini_p
     assert session["notes"] == {"fast": "slow on Fridays"}
     assert (session["team"], session["respondent"], session["lang"]) == ("Ops", "Kim", "nl")
     assert session["actions"] == ["Call back"]
+    other = _exported_draft(tmp_path, mini_path)
     override = run_cli(
-        "take", "mini", "--answers", str(exported), "--team", "Dev", "--lang", "en", "--json"
+        "take", "mini", "--answers", str(other), "--team", "Dev", "--lang", "en", "--json"
     )
     again = json.loads(run_cli("show", json.loads(override.stdout)["id"], "--json").stdout)
     assert (again["team"], again["respondent"], again["lang"]) == ("Dev", "Kim", "en")

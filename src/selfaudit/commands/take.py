@@ -2,12 +2,13 @@
 
 ``FILE`` maps item ids to values, or is a draft exported from the app (recovery): then its
 answers are used and its notes, team, respondent, language and action items kept, unless the
-command line gives them.
+command line gives them, and it is saved as that draft's own session (same id), once.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from selfaudit.core.results import compute_results
 from selfaudit.core.text import visible
 from selfaudit.questionnaires import load_catalog
 from selfaudit.settings import name_problem
-from selfaudit.store import NotDurable, Session, StoreError
+from selfaudit.store import Draft, NotDurable, Session, StoreError
 from selfaudit.store.codec import draft_from_doc
 from selfaudit.store.errors import DocumentError
 from selfaudit.tomlio import TomlError, read_toml
@@ -40,6 +41,8 @@ class _Input:
     respondent: str | None = None
     lang: str | None = None
     actions: list[str] = field(default_factory=list)
+    draft: Draft | None = None
+    """The exported draft the file holds, if it is one: it becomes that draft's session."""
 
 
 def check_text_option(flag: str, value: str | None) -> str | None:
@@ -79,10 +82,14 @@ def _read_input(name: str, qset: QuestionSet) -> _Input:
         draft.respondent,
         draft.lang,
         draft.actions,
+        draft,
     )
 
 
-def _print_saved(args: argparse.Namespace, qset: QuestionSet, session: Session, path: Path) -> None:
+def _print_saved(
+    args: argparse.Namespace, qset: QuestionSet, session: Session, path: Path, saved_now: bool
+) -> None:
+    """The results and where the session is; ``saved_now`` is false when it was saved before."""
     if args.json:
         print_json(
             {
@@ -91,6 +98,7 @@ def _print_saved(args: argparse.Namespace, qset: QuestionSet, session: Session, 
                 "set": qset.id,
                 "set_version": qset.version,
                 "completed_at": session.completed_at,
+                "already_saved": not saved_now,
                 "results": session.results,
             }
         )
@@ -100,7 +108,11 @@ def _print_saved(args: argparse.Namespace, qset: QuestionSet, session: Session, 
     results = compute_results(qset, answers)
     for line in results_lines(qset, results, settings.language, settings.currency):
         print(line)
-    print(f"\nSaved session {session.id}\n  in {visible(str(path))}")
+    if saved_now:
+        print(f"\nSaved session {session.id}\n  in {visible(str(path))}")
+    else:
+        print(f"\nAlready saved as session {session.id}\n  in {visible(str(path))}")
+        print("Nothing new was saved: this draft became that session before.")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -129,22 +141,29 @@ def main(args: argparse.Namespace) -> int:
             respondent = given.respondent or settings.respondent.strip() or store.pseudonym()
         if team is None:
             team = given.team or settings.team.strip()
-        session = store.save_session(
-            qset,
-            answers,
-            notes=given.notes,
-            team=team,
-            respondent=respondent,
-            lang=lang,
-            actions=given.actions,
-        )
+        if given.draft is None:
+            session = store.save_session(
+                qset,
+                answers,
+                notes=given.notes,
+                team=team,
+                respondent=respondent,
+                lang=lang,
+                actions=given.actions,
+            )
+            saved_now = True
+        else:
+            recovered = dataclasses.replace(
+                given.draft, team=team, respondent=respondent, lang=lang
+            )
+            session, saved_now = store.recover(recovered, qset)
     except NotDurable as exc:
         if exc.session is None:
             raise
-        _print_saved(args, qset, exc.session, store.path_of(exc.session.id))
+        _print_saved(args, qset, exc.session, store.path_of(exc.session.id), True)
         print(f"selfaudit: warning: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except StoreError as exc:
         raise UserError(str(exc), EXIT_FAILURE) from None
-    _print_saved(args, qset, session, store.path_of(session.id))
+    _print_saved(args, qset, session, store.path_of(session.id), saved_now)
     return 0

@@ -186,12 +186,44 @@ class Store:
         session = self._make_session(
             qset, answers, notes or {}, team, respondent, lang, actions or []
         )
-        try:
-            self.write_session(session)
-        except NotDurable as exc:
-            exc.session = session
-            raise
+        self.write_session(session)
         return session
+
+    def recover(self, exported: Draft, qset: QuestionSet) -> tuple[Session, bool]:
+        """Save a draft exported from the app as that draft's session (``take --answers``).
+
+        The session keeps the draft's id, so the same export never makes two sessions: if it was
+        saved before, that session is returned with ``False``. The store's own copy of the draft
+        is removed, as when it is completed; it is never lost: recovery is refused while it is
+        open in another window (:class:`DraftBusy`), cannot be read, or holds later answers.
+        """
+        if os.path.lexists(self.path_of(exported.id)):
+            return self._saved_before(exported.id), False
+        self.drafts_store.claim(exported.id)
+        try:
+            self._check_own_copy(exported)
+        except StoreError:
+            self.drafts_store.release(exported.id)
+            raise
+        return self.complete(exported, qset), True
+
+    def _check_own_copy(self, exported: Draft) -> None:
+        """Refuse to recover ``exported`` when the store's own copy of it would be lost."""
+        path = self.drafts_store.path(exported.id)
+        if not os.path.lexists(path):
+            return
+        try:
+            own = self.drafts_store.read(path)
+        except (TomlError, DocumentError) as exc:
+            raise StoreError(
+                f"The store's own copy of this draft cannot be read "
+                f"({unreadable_reason(path, exc)}); move it aside and try again."
+            ) from None
+        if own.updated_at > exported.updated_at and _answered(own) != _answered(exported):
+            raise StoreError(
+                f"{path} holds later answers than this export; finish or discard that draft in "
+                "selfaudit instead."
+            )
 
     def _make_session(
         self,
@@ -232,7 +264,11 @@ class Store:
         except DocumentError as exc:
             raise StoreError(f"The session could not be saved: {exc}.") from None
         ensure_private_dir(self.sessions_dir)
-        write_atomic(self.path_of(session.id), data, overwrite=False)
+        try:
+            write_atomic(self.path_of(session.id), data, overwrite=False)
+        except NotDurable as exc:
+            exc.session = session
+            raise
 
     def path_of(self, session_id: str) -> Path:
         """Where a completed session's file is."""
@@ -301,3 +337,8 @@ class Store:
     def doctor(self) -> list[Unreadable]:
         """Every file views skip, with the reason, plus permission problems; nothing is changed."""
         return health.check(self)
+
+
+def _answered(draft: Draft) -> tuple[object, ...]:
+    """What a person put into a draft: answers, notes, skipped questions and action items."""
+    return (draft.answers, draft.notes, draft.skipped, draft.actions)
