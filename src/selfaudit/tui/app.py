@@ -9,7 +9,6 @@ import signal
 import threading
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 
@@ -21,6 +20,7 @@ from selfaudit.settings import Settings, SettingsError, load_settings, save_sett
 from selfaudit.store import DraftBusy, Store, StoreError
 from selfaudit.tui.clock import Clock, system_clock
 from selfaudit.tui.commands import SelfAuditCommands
+from selfaudit.tui.key_order import OrderedKeysApp
 from selfaudit.tui.palette import TranslatedCommandPalette
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.export import ExportScreen
@@ -37,7 +37,7 @@ from selfaudit.tui.translate import translate_bindings
 SIGNAL_EXIT_GRACE = 3.0
 
 
-class SelfAuditApp(App[int]):
+class SelfAuditApp(OrderedKeysApp[int]):
     """Home screen, the guided self-audit and its results."""
 
     CSS_PATH = "app.tcss"
@@ -48,6 +48,9 @@ class SelfAuditApp(App[int]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
+        # Focus moves in key order with the priority keys of the screens (see key_order).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(

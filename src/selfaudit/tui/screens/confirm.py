@@ -16,8 +16,10 @@ class ConfirmScreen(ModalScreen[bool]):
     """Ask before something that cannot be undone; dismisses with ``True`` to go ahead."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("left,right", "app.focus_next", show=False),
+        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("left,right", "app.focus_next", show=False, priority=True),
+        # Enter answers at once, in key order: a second Enter typed ahead never answers twice.
+        Binding("enter", "press", show=False, priority=True),
     ]
 
     def __init__(self, question: str, yes: str, *, danger: bool = False) -> None:
@@ -42,8 +44,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self._answer(event.button.id == "yes")
+
+    def action_press(self) -> None:
+        """Enter: the focused button's answer."""
+        self._answer(getattr(self.focused, "id", None) == "yes")
 
     def action_cancel(self) -> None:
         """Answer no."""
-        self.dismiss(False)
+        self._answer(False)
+
+    def _answer(self, yes: bool) -> None:
+        if self.is_current:  # answered once; a click or key after that is not for this dialog
+            self.dismiss(yes)

@@ -12,13 +12,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from selfaudit.i18n import t
+from selfaudit.tui.settle import drained
 from selfaudit.tui.translate import translate_bindings
 
 
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the folder to write a copy to, or ``None`` when the user declines."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", priority=True),
+        # Enter acts at once, in key order, on the folder typed before it.
+        Binding("enter", "enter", show=False, priority=True),
+    ]
 
     def __init__(self, problem: str, folder: Path, lang: str) -> None:
         super().__init__()
@@ -43,6 +48,8 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#export-folder", Input).focus()
 
     def _choose(self) -> None:
+        if not self.is_current:  # chosen once; a click or key after that is not for this dialog
+            return
         text = self.query_one("#export-folder", Input).value.strip()
         folder = Path(text).expanduser() if text else None
         if folder is None or not folder.is_dir():
@@ -50,17 +57,22 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         self.dismiss(folder)
 
-    @on(Input.Submitted, "#export-folder")
-    def _submitted(self) -> None:
-        self._choose()
+    async def action_enter(self) -> None:
+        """Enter: write the copy, or decline when the Cancel button has focus."""
+        await drained(self.query_one("#export-folder", Input))
+        if getattr(self.focused, "id", None) == "no":
+            self.action_cancel()
+        else:
+            self._choose()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "yes":
             self._choose()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_cancel(self) -> None:
         """Keep the answers in memory only."""
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)

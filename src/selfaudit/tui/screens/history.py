@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -17,13 +17,15 @@ from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_date
 from selfaudit.store import SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
+from selfaudit.tui.widgets.title_header import TitleHeader
 
 
 class HistoryScreen(BaseScreen):
     """Lists saved sessions with date, set, team and respondent."""
 
     HELP_TOPIC = "history"
-    BINDINGS = [Binding("escape", "home", "Home")]
+    BINDINGS = [Binding("escape", "home", "Home", priority=True)]
 
     @dataclass
     class Loaded(Message):
@@ -39,9 +41,9 @@ class HistoryScreen(BaseScreen):
         """Whether the store has been read."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static(self._title(), id="history-title", classes="title", markup=False)
-        yield OptionList(*self._options(), id="history-list")
+        yield OrderedOptionList(*self._options(), id="history-list")
         yield Footer(compact=True)
 
     def _title(self) -> str:
@@ -102,7 +104,7 @@ class HistoryScreen(BaseScreen):
     @on(OptionList.OptionSelected, "#history-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         store = self.sa.store
-        if store is None or not event.option.id:
+        if store is None or not event.option.id or not self.is_current:
             return
         try:
             session = store.load(event.option.id)

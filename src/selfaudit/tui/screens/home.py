@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from rich.console import Group
@@ -11,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
@@ -22,6 +23,8 @@ from selfaudit.i18n import fmt_date
 from selfaudit.store import Draft, SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
+from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
+from selfaudit.tui.widgets.title_header import TitleHeader
 
 
 class HomeScreen(BaseScreen):
@@ -30,10 +33,10 @@ class HomeScreen(BaseScreen):
     HELP_TOPIC = "home"
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, key_display="⏎"),
-        Binding("d", "discard", "Discard draft"),
-        Binding("s", "settings", "Settings"),
-        Binding("h", "history", "History"),
-        Binding("l", "language", "Language"),
+        Binding("d", "discard", "Discard draft", priority=True),
+        Binding("s", "settings", "Settings", priority=True),
+        Binding("h", "history", "History", priority=True),
+        Binding("l", "language", "Language", priority=True),
     ]
 
     @dataclass
@@ -93,11 +96,11 @@ class HomeScreen(BaseScreen):
             self._highlight_first()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static(self._who_line(), id="who", markup=False)
         if self.sa.store_error:
             yield Static(visible(self.sa.store_error), id="store-error", markup=False)
-        yield OptionList(*self._options(), id="home-list")
+        yield OrderedOptionList(*self._options(), id="home-list")
         yield Footer(compact=True)
 
     def _who_line(self) -> Text:
@@ -223,7 +226,8 @@ class HomeScreen(BaseScreen):
 
     @on(OptionList.OptionSelected, "#home-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option.id or "")
+        if self.is_current:  # a click or key meant for this screen, not for one over it
+            self._open(event.option.id or "")
 
     def action_open(self) -> None:
         """Open the highlighted draft or set."""
@@ -244,9 +248,11 @@ class HomeScreen(BaseScreen):
             return bool(option and (option.id or "").startswith("draft:"))
         return True
 
-    @work
-    async def action_discard(self) -> None:
-        """Throw away the highlighted draft, after a confirmation."""
+    def action_discard(self) -> None:
+        """Throw away the highlighted draft, after a confirmation.
+
+        The question is pushed at once, so a key typed right after ``d`` answers it.
+        """
         option = self.query_one("#home-list", OptionList).highlighted_option
         if option is None or not (option.id or "").startswith("draft:"):
             return
@@ -261,9 +267,12 @@ class HomeScreen(BaseScreen):
             answered=len(draft.answers),
             date=fmt_date(draft.updated_at, self.lang),
         )
-        ok = await self.app.push_screen_wait(
-            ConfirmScreen(question, self.t("confirm.discard.yes"), danger=True)
+        self.app.push_screen(
+            ConfirmScreen(question, self.t("confirm.discard.yes"), danger=True),
+            callback=functools.partial(self._discard, draft_id),
         )
+
+    def _discard(self, draft_id: str, ok: bool | None) -> None:
         store = self.sa.store
         if not ok or store is None:
             return

@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.question import QuestionScreen
+from selfaudit.tui.widgets.title_header import TitleHeader
 
 
 class IntroScreen(BaseScreen):
@@ -19,7 +20,10 @@ class IntroScreen(BaseScreen):
 
     HELP_TOPIC = "intro"
     BINDINGS = [
-        Binding("escape", "home", "Home"),
+        Binding("escape", "home", "Home", priority=True),
+        Binding("left,right", "app.focus_next", show=False, priority=True),
+        # Enter acts at once, in key order: an Enter typed ahead is for the first question.
+        Binding("enter", "press", show=False, priority=True),
     ]
 
     def __init__(self, qset: QuestionSet, unfinished: str | None = None) -> None:
@@ -30,7 +34,7 @@ class IntroScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         q = self.qset
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="intro-box"):
             yield Static(q.t(q.title, self.lang), classes="title", markup=False)
             yield Static(q.t(q.intro, self.lang), id="intro-text", markup=False)
@@ -54,14 +58,23 @@ class IntroScreen(BaseScreen):
     def after_recompose(self) -> None:
         self.on_mount()
 
+    def action_press(self) -> None:
+        """Enter: what the focused button does."""
+        if getattr(self.focused, "id", None) == "continue":
+            self._continue()
+        else:
+            self._start()
+
     @on(Button.Pressed, "#continue")
     def _continue(self) -> None:
-        if self.unfinished:
+        if self.unfinished and self.is_current:
             self.app.pop_screen()
             self.sa.resume(self.unfinished)
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
+        if not self.is_current:  # pressed once already; this press came after it
+            return
         store = self.sa.store
         if store is None:
             self.sa.notify(self.sa.store_error, severity="error", markup=False)

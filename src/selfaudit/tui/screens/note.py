@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from selfaudit.i18n import t
+from selfaudit.tui.settle import drained
 from selfaudit.tui.translate import translate_bindings
 
 MAX_NOTE = 2000
@@ -18,7 +19,11 @@ MAX_NOTE = 2000
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note text (empty removes it), or ``None`` when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", priority=True),
+        # Enter closes at once, in key order, with what was typed before it (not after it).
+        Binding("enter", "enter", show=False, priority=True),
+    ]
 
     def __init__(self, question: str, note: str, lang: str) -> None:
         super().__init__()
@@ -44,17 +49,20 @@ class NoteScreen(ModalScreen[str | None]):
         translate_bindings(self, self.lang)
         self.query_one(Input).focus()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+    async def action_enter(self) -> None:
+        """Enter: save the note, or cancel when the Cancel button has focus."""
+        field = self.query_one(Input)
+        await drained(field)  # the characters typed before this Enter are in the note
+        self._close(getattr(self.focused, "id", None) != "no")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "yes":
-            self.dismiss(self.query_one(Input).value.strip())
-        else:
-            self.dismiss(None)
+        self._close(event.button.id == "yes")
 
     def action_cancel(self) -> None:
         """Close without changing the note."""
-        self.dismiss(None)
+        self._close(False)
+
+    def _close(self, save: bool) -> None:
+        if self.is_current:  # closed once; a click or key after that is not for this dialog
+            self.dismiss(self.query_one(Input).value.strip() if save else None)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import inspect
 import time
+from collections.abc import Awaitable, Callable
+from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
 from selfaudit.core.answers import Answer, check_answer
 from selfaudit.core.model import Item, Kind, QuestionSet
@@ -18,12 +23,37 @@ from selfaudit.store import Draft, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.note import NoteScreen
 from selfaudit.tui.screens.results import ResultsScreen
+from selfaudit.tui.settle import drained
 from selfaudit.tui.widgets.choice_list import Choice, ChoiceList
 from selfaudit.tui.widgets.number_field import NumberField
+from selfaudit.tui.widgets.ordered_input import OrderedInput
+from selfaudit.tui.widgets.title_header import TitleHeader
 
 #: Seconds within which "1" then "0" picks 10 on a 0-10 question (generous: a hesitant 10
 #: must not become a 0; typing "0" for zero right after a "1" is rare).
 TEN_WINDOW = 3.0
+
+
+def one_at_a_time(
+    method: Callable[..., Awaitable[None] | None],
+) -> Callable[..., Awaitable[None]]:
+    """Run a key action or click handler only when no other one is under way, on this screen.
+
+    Keys already run one after the other; a mouse click is handled beside them, and must not
+    act while a key is moving to another question (or the other way round). One that had to
+    wait does nothing if the screen was left meanwhile.
+    """
+
+    @functools.wraps(method)
+    async def run(self: QuestionScreen, *args: Any) -> None:
+        async with self.turn:
+            if not self.is_current:
+                return
+            result = method(self, *args)
+            if inspect.isawaitable(result):
+                await result
+
+    return run
 
 
 def choices_for(qset: QuestionSet, item: Item, lang: str) -> list[Choice]:
@@ -54,18 +84,27 @@ class QuestionScreen(BaseScreen):
     """Shows the question at ``draft.position``; the draft is saved after every change."""
 
     HELP_TOPIC = "question"
+    # Every key of this screen is a priority binding: it runs in the app's key loop, one key
+    # after the other, and a key that moves on has finished building the next question before
+    # the next key is looked at. Left to the widgets, Enter would be handled a moment later in
+    # a message, and keys typed in between would land on the question that was being left.
     BINDINGS = [
-        Binding("b", "back", "Back"),
+        Binding("b", "back", "Back", priority=True),
         Binding("pageup", "page_back", "Back", show=False, priority=True),
-        Binding("s", "skip", "Skip"),
+        Binding("s", "skip", "Skip", priority=True),
         Binding("pagedown", "page_skip", "Skip", show=False, priority=True),
-        Binding("n", "note", "Note"),
-        Binding("w", "why", "Why?"),
+        Binding("n", "note", "Note", priority=True),
+        Binding("w", "why", "Why?", priority=True),
         # While a field has focus the letters are typed; F2 and F3 still reach "why" and "note".
-        Binding("f2", "why_typing", "Why?"),
-        Binding("f3", "note_typing", "Note"),
-        Binding("escape", "home", "Home"),
-        *[Binding(str(d), f"digit({d})", show=False) for d in range(10)],
+        Binding("f2", "why_typing", "Why?", priority=True),
+        Binding("f3", "note_typing", "Note", priority=True),
+        Binding("escape", "home", "Home", priority=True),
+        Binding("enter", "confirm", show=False, priority=True),
+        Binding("up", "move(-1)", show=False, priority=True),
+        Binding("down", "move(1)", show=False, priority=True),
+        Binding("home", "move(-99)", show=False, priority=True),
+        Binding("end", "move(99)", show=False, priority=True),
+        *[Binding(str(d), f"digit({d})", show=False, priority=True) for d in range(10)],
     ]
 
     def __init__(self, qset: QuestionSet, draft: Draft) -> None:
@@ -78,6 +117,8 @@ class QuestionScreen(BaseScreen):
         self.typed: str | None = None
         """Text typed in a field but not yet confirmed (kept across a language switch)."""
         self._last_digit: tuple[int, float] | None = None
+        self.turn = asyncio.Lock()
+        """Held while a key or a click is being handled (see :func:`one_at_a_time`)."""
 
     @property
     def item(self) -> Item:
@@ -89,7 +130,7 @@ class QuestionScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         q, item, lang = self.qset, self.item, self.lang
         total = len(q.items)
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="progress-row"):
             dimension = q.dimension(item.dimension)
             where = self.t("question.of", n=self.draft.position + 1, total=total)
@@ -130,7 +171,7 @@ class QuestionScreen(BaseScreen):
             if item.kind is Kind.NUMBER:
                 yield NumberField(self.qset, item, value, self.lang, self.sa.settings.currency)
             else:
-                yield Input(
+                yield OrderedInput(
                     value,
                     placeholder=self.t("answer.text-placeholder"),
                     max_length=item.max_length,
@@ -176,13 +217,15 @@ class QuestionScreen(BaseScreen):
         self.query_one("#progress", ProgressBar).update(progress=self._answered_count())
         self.query_one("#why").display = self.why_open
         if self.item.kind in (Kind.NUMBER, Kind.TEXT):
-            self.query_one("#answer-input", Input).focus()
+            # Focus at once (Widget.focus waits its turn in the app's queue, behind keys that
+            # were typed for this question and must reach its field).
+            self.set_focus(self.query_one("#answer-input", Input))
         else:
             choices = self.query_one("#choices", ChoiceList)
             # Nothing is highlighted until the user moves or types a digit: a stray Enter
             # must never answer a question.
             choices.highlighted = choices.index_of(self.draft.answers.get(self.item.id))
-            choices.focus()
+            self.set_focus(choices)
         self.refresh_bindings()
 
     def _answered_count(self) -> int:
@@ -200,7 +243,7 @@ class QuestionScreen(BaseScreen):
             if not self.save():
                 self.draft.position = previous  # stay here with the answers; export is offered
                 return
-            self.app.switch_screen(ResultsScreen(self.qset, draft=self.draft))
+            await self.app.switch_screen(ResultsScreen(self.qset, draft=self.draft))
             return
         self.draft.position = max(0, position)
         self.save()
@@ -238,22 +281,47 @@ class QuestionScreen(BaseScreen):
 
     # -- answering ------------------------------------------------------------------------------
 
+    @one_at_a_time
+    async def action_confirm(self) -> None:
+        """Enter: confirm the typed value, or the highlighted option, and go on."""
+        if self._typing():
+            field = self.query_one("#answer-input", Input)
+            # Characters typed before this Enter may still be in the field's queue: let it
+            # take them first, so what is confirmed is what was typed.
+            await drained(field)
+            await self._confirm_typed(field)
+            return
+        choices = self._choices()
+        if choices is None or choices.highlighted is None:
+            return  # nothing highlighted yet: a stray Enter never answers a question
+        await self._choose(choices.choices[choices.highlighted].value)
+
     @on(OptionList.OptionSelected, "#choices")
-    async def _chosen(self, event: OptionList.OptionSelected) -> None:
-        choices = self.query_one("#choices", ChoiceList)
-        value = choices.choices[event.option_index].value
+    @one_at_a_time
+    async def _clicked(self, event: OptionList.OptionSelected) -> None:
+        """A click on an option (keys are handled by :meth:`action_confirm`)."""
+        event.stop()
+        choices = self._choices()
+        # A click made on the previous question's list never answers this one.
+        if choices is None or event.option_list is not choices or not self.is_current:
+            return
+        await self._choose(choices.choices[event.option_index].value)
+
+    async def _choose(self, value: Answer) -> None:
         self.record(value, save=False)  # show_position saves answer and position at once
-        choices.set_chosen(value)
+        choices = self._choices()
+        if choices is not None:
+            choices.set_chosen(value)
         await self.show_position(self.draft.position + 1)
 
-    @on(Input.Submitted, "#answer-input")
-    async def _submitted(self, event: Input.Submitted) -> None:
+    async def _confirm_typed(self, field: Input) -> None:
         item = self.item
         error = self.query_one("#answer-error", Static)
-        if event.validation_result is not None and not event.validation_result.is_valid:
-            error.update(" ".join(event.validation_result.failure_descriptions))
+        text = field.value
+        result = field.validate(text)
+        if result is not None and not result.is_valid:
+            error.update(" ".join(result.failure_descriptions))
             return
-        text = event.value
         if not text.strip():
             if item.required:
                 error.update(self.t("answer.required"))
@@ -274,11 +342,28 @@ class QuestionScreen(BaseScreen):
         self.record(value, save=False)  # show_position saves answer and position at once
         await self.show_position(self.draft.position + 1)
 
+    def _choices(self) -> ChoiceList | None:
+        """The option list of the question on screen (none on a text or number question)."""
+        return next(iter(self.query("#choices").results(ChoiceList)), None)
+
+    @one_at_a_time
+    def action_move(self, step: int) -> None:
+        """Move the highlight by ``step`` options (clamped to the first and the last)."""
+        choices = self._choices()
+        if choices is None or not choices.choices:
+            return
+        if choices.highlighted is None:
+            target = 0 if step > 0 else len(choices.choices) - 1
+        else:
+            target = max(0, min(len(choices.choices) - 1, choices.highlighted + step))
+        choices.highlighted = target
+
+    @one_at_a_time
     def action_digit(self, digit: int) -> None:
         """Pick an option by its number (1 then 0 quickly gives 10 on a 0-10 question)."""
-        if self.item.kind in (Kind.NUMBER, Kind.TEXT):
+        choices = self._choices()
+        if choices is None:
             return
-        choices = self.query_one("#choices", ChoiceList)
         now = time.monotonic()
         value: Answer | None = None
         if self.item.kind is Kind.SCALE10:
@@ -302,34 +387,44 @@ class QuestionScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Letter keys belong to the text field while it has focus; PgUp/PgDn still work.
-        if action in ("back", "skip", "note", "why", "digit") and self._typing():
+        if action in ("back", "skip", "note", "why", "digit", "move") and self._typing():
             return False
         if action in ("why_typing", "note_typing") and not self._typing():
             return False
         if action == "back" and self.draft.position == 0:
             return None
-        if action in ("skip", "page_skip") and self.item.required:
+        if action == "skip" and self.item.required:
             return None if self.item.id not in self.draft.answers else True
-        return True
+        return True  # PgDn on a required question without an answer says it needs one
 
+    @one_at_a_time
     async def action_page_back(self) -> None:
         """Page Up: back, also while typing in a field."""
-        await self.action_back()
+        await self._back()
 
+    @one_at_a_time
     async def action_page_skip(self) -> None:
         """Page Down: skip, also while typing in a field."""
-        await self.action_skip()
+        await self._skip()
 
+    @one_at_a_time
     async def action_back(self) -> None:
         """The previous question."""
+        await self._back()
+
+    @one_at_a_time
+    async def action_skip(self) -> None:
+        """Go on; an unanswered question is skipped (never counted as zero)."""
+        await self._skip()
+
+    async def _back(self) -> None:
         if self.draft.position > 0:
             await self.show_position(self.draft.position - 1)
 
-    async def action_skip(self) -> None:
-        """Go on; an unanswered question is skipped (never counted as zero).
+    async def _skip(self) -> None:
+        """Go on; an answer given earlier is kept.
 
-        An answer given earlier is kept: paging forward through answered questions to review
-        them must not erase them.
+        Paging forward through answered questions to review them must not erase them.
         """
         item = self.item
         if item.id not in self.draft.answers:
@@ -340,28 +435,32 @@ class QuestionScreen(BaseScreen):
                 self.draft.skipped.append(item.id)
         await self.show_position(self.draft.position + 1)
 
-    def action_why_typing(self) -> None:
+    async def action_why_typing(self) -> None:
         """F2: why we ask, also while typing in a field."""
-        self.action_why()
+        await self.action_why()
 
     def action_note_typing(self) -> None:
         """F3: a note, also while typing in a field."""
         self.action_note()
 
+    @one_at_a_time
     def action_why(self) -> None:
         """Show or hide why we ask this question."""
         self.why_open = not self.why_open
         self.query_one("#why").display = self.why_open
 
-    @work
-    async def action_note(self) -> None:
-        """Write a note on this question (saved with the answers)."""
+    def action_note(self) -> None:
+        """Write a note on this question (saved with the answers).
+
+        The dialog is pushed at once, so the keys typed right after ``n`` go into it.
+        """
         item = self.item
-        note = await self.app.push_screen_wait(
-            NoteScreen(
-                self.qset.t(item.text, self.lang), self.draft.notes.get(item.id, ""), self.lang
-            )
+        dialog = NoteScreen(
+            self.qset.t(item.text, self.lang), self.draft.notes.get(item.id, ""), self.lang
         )
+        self.app.push_screen(dialog, callback=functools.partial(self._noted, item))
+
+    def _noted(self, item: Item, note: str | None) -> None:
         if note is None:
             return
         if note:
@@ -369,7 +468,8 @@ class QuestionScreen(BaseScreen):
         else:
             self.draft.notes.pop(item.id, None)
         self.save()
-        self.query_one("#note-line", Static).update(self._note_line())
+        if item is self.item:
+            self.query_one("#note-line", Static).update(self._note_line())
 
     @property
     def open_draft(self) -> Draft | None:
@@ -390,6 +490,7 @@ class QuestionScreen(BaseScreen):
             store.close_draft(self.draft.id)
         return True
 
+    @one_at_a_time
     def action_home(self) -> None:
         """Back to the home screen; the draft stays saved and can be resumed."""
         if not self.leave():

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from selfaudit.core.actions import suggested_actions
 from selfaudit.core.answers import usable_answers, written_texts
@@ -24,6 +24,7 @@ from selfaudit.tui.widgets.cost_breakdown import CostBreakdown
 from selfaudit.tui.widgets.level_profile import LevelProfile
 from selfaudit.tui.widgets.plain_input import PlainInput
 from selfaudit.tui.widgets.score_bar import ScoreBar
+from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.what_if import WhatIf
 
 
@@ -90,7 +91,7 @@ class ResultsScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         q, lang = self.qset, self.lang
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="results-box"):
             yield Static(
                 self.t("results.title", title=q.t(q.title, lang)), classes="title", markup=False

@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from selfaudit.core.text import visible
 from selfaudit.i18n import LANGUAGES, language_name
@@ -15,6 +15,7 @@ from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
 from selfaudit.tui.widgets.plain_input import PlainInput
+from selfaudit.tui.widgets.title_header import TitleHeader
 
 
 class SettingsScreen(BaseScreen):
@@ -34,7 +35,7 @@ class SettingsScreen(BaseScreen):
                 pseudonym = self.sa.store.pseudonym()
             except StoreError:
                 pseudonym = "anon"
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="settings-box"):
             yield Static(self.t("settings.title"), classes="title", markup=False)
             yield Static(self.t("settings.team"), classes="field-label", markup=False)

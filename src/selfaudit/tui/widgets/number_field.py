@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from selfaudit.core.model import Item, QuestionSet
 from selfaudit.i18n import fmt_amount, fmt_plain, t
 from selfaudit.tui.validators import AnswerValidator
+from selfaudit.tui.widgets.ordered_input import OrderedInput
 
 
 def unit_text(qset: QuestionSet, item: Item, lang: str, currency: str) -> str:
@@ -47,7 +48,7 @@ class NumberField(Vertical):
         item = self.item
         placeholder = fmt_plain(item.default, self.lang) if item.default is not None else ""
         with Horizontal():
-            yield Input(
+            yield OrderedInput(
                 self.value,
                 placeholder=placeholder,
                 validators=[AnswerValidator(item, self.lang)],

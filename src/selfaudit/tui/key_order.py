@@ -1,0 +1,69 @@
+"""Keys typed ahead wait for the screen they were typed for.
+
+Keys can arrive faster than screens change: typed quickly, pasted, or sent all at once by tmux.
+Textual hands each key to whatever screen is on top when the key is read, even a screen that
+is still being built, or one whose successor is already on its way. Here a key that arrives
+while a new screen is being shown waits until that screen is mounted and has handled what was
+sent to it before; then the waiting keys are handled one after the other, in the order typed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, TypeVar
+
+from textual import events
+from textual.app import App, ScreenStackError
+from textual.screen import Screen
+
+ReturnType = TypeVar("ReturnType")
+
+
+class OrderedKeysApp(App[ReturnType]):
+    """An app in which a key only ever reaches a screen that is shown and settled."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_keys: deque[events.Key] = deque()
+        self._settled_screen: Screen[Any] | None = None
+        self._awaited_screen: Screen[Any] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._must_wait():
+            self._held_keys.append(event)
+            self._await_screen()
+            return
+        await super().on_event(event)
+
+    def _must_wait(self) -> bool:
+        """Whether a key arriving now has to wait (for keys before it, or for a new screen)."""
+        if self._held_keys:
+            return True
+        try:
+            return self.screen is not self._settled_screen
+        except ScreenStackError:
+            return False  # no screen at all yet: Textual itself drops the key
+
+    def _await_screen(self) -> None:
+        """Release the held keys once the screen on top has handled everything sent to it."""
+        screen = self.screen
+        if self._awaited_screen is screen:
+            return
+        self._awaited_screen = screen
+        # A callback queued behind the screen's own compose, mount and resume messages runs
+        # when the screen is ready; it then hands over to the app's queue, behind the keys.
+        if not screen.call_later(self.call_later, self._screen_settled, screen):
+            self.call_later(self._screen_settled, screen)
+
+    async def _screen_settled(self, screen: Screen[Any]) -> None:
+        if self._awaited_screen is screen:
+            self._awaited_screen = None
+        if screen is not self.screen:
+            self._await_screen()  # another screen came meanwhile: wait for that one
+            return
+        self._settled_screen = screen
+        while self._held_keys:
+            if self.screen is not self._settled_screen:
+                self._await_screen()  # the last key changed the screen
+                return
+            await super().on_event(self._held_keys.popleft())

@@ -1,0 +1,173 @@
+"""Keys sent all at once, faster than screens change, land where they were meant, in order.
+
+Each test hands every key to the app's driver in one go, with no pause between them (as a
+paste or ``tmux send-keys`` does), then waits for the app to finish and checks what was saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual import events
+from textual.widgets import OptionList
+
+from selfaudit.core.model import Item, Kind, QuestionSet
+from selfaudit.questionnaires import load_catalog
+from selfaudit.store import Store
+from tests.tui.conftest import home_loaded, make_app, wait_for
+
+SETS = ["choose-us", "competency-level", "internal-service", "turnover-cost"]
+
+
+def send_at_once(app: Any, keys: list[str]) -> None:
+    """Give every key to the driver at once, as a paste or tmux does (no waiting in between)."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        if key == "space":
+            char = " "
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+def keys_for(item: Item, index: int) -> tuple[list[str], object]:
+    """Keys that answer ``item`` and the value they must save (varied per question)."""
+    if item.kind is Kind.LIKERT5:
+        value = index % 5 + 1
+        return [str(value), "enter"], value
+    if item.kind is Kind.SCALE10:
+        value = index % 10
+        return [str(value), "enter"], value
+    if item.kind is Kind.YESNO:
+        return ["2", "enter"], False
+    if item.kind is Kind.CHOICE:
+        return ["down", "down", "enter"], item.options[1].id
+    if item.kind is Kind.TEXT:
+        # A slip corrected on the way: Backspace must act where it was typed. The brackets
+        # would be markup if the text ever reached Rich unescaped.
+        return [*"[Goed] x", "backspace", *"zo", "enter"], "[Goed] zo"
+    low = int(item.minimum or 0) + 1
+    typed = str(low + index)
+    return ["9", "backspace", *typed, "enter"], float(typed)
+
+
+def typed_walk(qset: QuestionSet) -> tuple[list[str], dict[str, object]]:
+    """The keys that answer a whole set, and the answers they must save, item by item."""
+    keys: list[str] = []
+    expected: dict[str, object] = {}
+    for index, item in enumerate(qset.items):
+        item_keys, value = keys_for(item, index)
+        keys += item_keys
+        expected[item.id] = value
+    return keys, expected
+
+
+def only_draft() -> Any:
+    store = Store.open()
+    [draft] = store.drafts()
+    return draft
+
+
+def cursor_to(app: Any, set_id: str) -> list[str]:
+    """The Down presses that move the home list from its first entry to ``set_id``."""
+    option_list = app.screen.query_one("#home-list", OptionList)
+    ids = [option.id for option in option_list.options]
+    start = option_list.highlighted or 0
+    return ["down"] * sum(
+        1 for i in range(start, ids.index(f"set:{set_id}")) if not option_list.options[i].disabled
+    )
+
+
+@pytest.mark.parametrize("set_id", SETS)
+async def test_a_whole_set_typed_at_once_saves_every_answer_on_its_question(
+    set_id: str, catalog_sets: dict[str, QuestionSet]
+) -> None:
+    qset = catalog_sets[set_id]
+    keys, expected = typed_walk(qset)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        # From the home list: to the set, Enter (introduction), Enter (start), then every answer.
+        send_at_once(app, [*cursor_to(app, set_id), "enter", "enter", *keys])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", tries=2000)
+        draft = app.screen.draft  # type: ignore[attr-defined]
+        assert draft.set_id == set_id
+    saved = only_draft().answers
+    for item in qset.items:
+        assert saved.get(item.id) == expected[item.id], item.id
+    assert saved == expected
+
+
+async def test_enter_enter_on_home_opens_one_set_once() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        send_at_once(app, ["enter", "enter", "7"])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        await pilot.pause()
+        stack = [type(s).__name__ for s in app.screen_stack]
+        assert stack.count("QuestionScreen") == 1 and "IntroScreen" not in stack
+        assert app.screen.draft.answers == {"enps": 7}  # type: ignore[attr-defined]
+    assert len(Store.open().drafts()) == 1
+
+
+async def test_a_stale_click_from_the_previous_question_answers_nothing() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        send_at_once(app, ["enter", "enter"])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        screen: Any = app.screen
+        old_list = screen.query_one("#choices", OptionList)
+        send_at_once(app, ["7", "enter"])
+        await wait_for(pilot, lambda: screen.draft.position == 1)
+        # The previous question's list reports a choice after the next question was built.
+        screen.post_message(OptionList.OptionSelected(old_list, old_list.get_option_at_index(3), 3))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.draft.position == 1
+        assert screen.draft.answers == {"enps": 7}
+
+
+async def test_keys_after_n_go_into_the_note_and_enter_closes_it_once() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        send_at_once(app, ["enter", "enter", "8", "n", *"ok!", "enter", "enter"])
+        await wait_for(pilot, lambda: getattr(app.screen, "draft", None) is not None)
+        screen: Any = app.screen
+        await wait_for(pilot, lambda: screen.draft.position == 1)
+        assert screen.draft.notes == {"enps": "ok!"}
+        assert screen.draft.answers == {"enps": 8}
+        assert type(app.screen).__name__ == "QuestionScreen"
+
+
+async def test_d_then_enter_answers_the_discard_question_not_the_list() -> None:
+    qset = load_catalog().sets["choose-us"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        assert app.screen.query_one("#home-list", OptionList).highlighted_option.id == (
+            f"draft:{draft.id}"
+        )
+        send_at_once(app, ["d", "tab", "enter"])  # Tab from Cancel to "Discard", then Enter
+        await wait_for(pilot, lambda: not Store.open().drafts())
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_enter_enter_on_history_opens_one_session() -> None:
+    qset = load_catalog().sets["choose-us"]
+    Store.open().save_session(qset, {"enps": 9})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        send_at_once(app, ["h", "enter", "enter"])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", tries=400)
+        await pilot.pause()
+        stack = [type(s).__name__ for s in app.screen_stack]
+        assert stack.count("ResultsScreen") == 1, stack
