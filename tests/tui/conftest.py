@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from selfaudit.core.model import Kind, QuestionSet
+from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.questionnaires import load_catalog
 from selfaudit.settings import Settings
 from selfaudit.store import Store
@@ -59,25 +59,42 @@ async def wait_for(pilot: Pilot[Any], condition: object, tries: int = 200) -> No
     raise AssertionError("condition not reached")
 
 
-def draft_at_results(answers: dict[str, Any], set_hash: str | None = None) -> str:
-    """A choose-us draft left on its results screen (not saved yet); returns its id."""
-    qset = load_catalog().sets["choose-us"]
+def prepared_draft(
+    set_id: str,
+    answers: dict[str, Any] | None = None,
+    position: int | None = None,
+    **fields: Any,
+) -> str:
+    """A draft of a built-in set saved through the store, as if left at ``position`` (default:
+    the question after its answers; the set's length is its results screen); returns its id.
+
+    For tests about what happens from there: the whole walk by keyboard is tested once per set
+    (test_complete_sets.py). ``fields`` set other draft fields (``skipped``, ``set_hash``...)."""
+    qset = load_catalog().sets[set_id]
     store = Store.open()
     draft = store.new_draft(qset)
-    draft.answers = answers
-    draft.position = len(qset.items)  # every question passed: the results were on screen
-    if set_hash is not None:
-        draft.set_hash = set_hash
+    draft.answers = dict(answers or {})
+    draft.position = len(draft.answers) if position is None else position
+    for name, value in fields.items():
+        setattr(draft, name, value)
     store.save_draft(draft)
     store.close()
     return draft.id
 
 
-async def open_first_draft(pilot: Pilot[Any]) -> None:
-    """From home, open the draft listed first (it opens at its results)."""
+def draft_at_results(answers: dict[str, Any], set_hash: str | None = None) -> str:
+    """A choose-us draft left on its results screen (not saved yet); returns its id."""
+    every = len(load_catalog().sets["choose-us"].items)  # every question passed
+    if set_hash is None:
+        return prepared_draft("choose-us", answers, every)
+    return prepared_draft("choose-us", answers, every, set_hash=set_hash)
+
+
+async def open_first_draft(pilot: Pilot[Any], screen: str = "ResultsScreen") -> None:
+    """From home, open the draft listed first (a draft left at its results opens there)."""
     await home_loaded(pilot)
     await pilot.press("enter")
-    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ResultsScreen")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == screen)
 
 
 async def home_loaded(pilot: Pilot[Any]) -> None:
@@ -105,27 +122,38 @@ async def open_set_from_home(pilot: Pilot[Any], set_id: str) -> None:
     await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
 
 
+def keyboard_answer(item: Item) -> tuple[list[str], object]:
+    """The keys answer_current types for an item, and the value they save (None: nothing)."""
+    if item.kind is Kind.LIKERT5:
+        return ["4", "enter"], 4
+    if item.kind is Kind.SCALE10:
+        # arrows only: digits are never required; nothing is highlighted before the first ↓
+        return ["down"] * 9 + ["enter"], 8
+    if item.kind is Kind.YESNO:
+        return ["1", "enter"], True
+    if item.kind is Kind.CHOICE:
+        return ["down", "enter"], item.options[0].id
+    if item.kind is Kind.TEXT:
+        return [*"Team [ok]", "enter"], "Team [ok]"
+    typed = NUMBER_ANSWERS.get(item.id, "")
+    return [*typed, "enter"], float(typed.replace(",", ".")) if typed else None
+
+
+def keyboard_answers(qset: QuestionSet, count: int | None = None) -> dict[str, Any]:
+    """What answering the first ``count`` questions (default: all) by keyboard saves."""
+    answers = {}
+    for item in qset.items[:count]:
+        _, value = keyboard_answer(item)
+        if value is not None:
+            answers[item.id] = value
+    return answers
+
+
 async def answer_current(pilot: Pilot[Any], qset: QuestionSet) -> object:
-    expected: object
     """Answer the question on screen by keyboard only; returns the value expected to be saved."""
     screen: Any = pilot.app.screen
-    item = screen.item
     position = screen.draft.position
-    if item.kind is Kind.LIKERT5:
-        keys, expected = ["4", "enter"], 4
-    elif item.kind is Kind.SCALE10:
-        # arrows only: digits are never required; nothing is highlighted before the first ↓
-        keys, expected = ["down"] * 9 + ["enter"], 8
-    elif item.kind is Kind.YESNO:
-        keys, expected = ["1", "enter"], True
-    elif item.kind is Kind.CHOICE:
-        keys, expected = ["down", "enter"], item.options[0].id
-    elif item.kind is Kind.TEXT:
-        keys, expected = [*"Team [ok]", "enter"], "Team [ok]"
-    else:
-        typed = NUMBER_ANSWERS.get(item.id, "")
-        keys = [*typed, "enter"]
-        expected = float(typed.replace(",", ".")) if typed else None
+    keys, expected = keyboard_answer(screen.item)
     await pilot.press(*keys)
     app: Any = pilot.app
     await wait_for(

@@ -9,13 +9,13 @@ from textual.widgets import Input
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import Store
 from tests.tui.conftest import (
-    answer_all,
-    answer_current,
     draft_at_results,
     home_loaded,
+    keyboard_answers,
     make_app,
     open_first_draft,
     open_set_from_home,
+    prepared_draft,
     wait_for,
 )
 
@@ -24,13 +24,12 @@ async def test_paging_forward_through_answers_keeps_them(
     catalog_sets: dict[str, QuestionSet],
 ) -> None:
     qset = catalog_sets["choose-us"]
+    prepared_draft(qset.id, keyboard_answers(qset, 4))  # four answered, on the fifth
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        for _ in range(4):
-            await answer_current(pilot, qset)
+        await open_first_draft(pilot, "QuestionScreen")
         given = dict(app.screen.draft.answers)
-        assert len(given) == 4
+        assert len(given) == 4 and app.screen.draft.position == 4
         await pilot.press(*["pageup"] * 4)
         await wait_for(pilot, lambda: app.screen.draft.position == 0)
         await pilot.press(*["pagedown"] * 4, "s")  # review, then skip the unanswered fifth
@@ -60,11 +59,10 @@ async def test_ticked_actions_and_a_changed_target_survive_ctrl_q(
     catalog_sets: dict[str, QuestionSet],
 ) -> None:
     qset = catalog_sets["turnover-cost"]
+    prepared_draft(qset.id, keyboard_answers(qset), len(qset.items))
     app: Any = make_app(language="nl")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        await answer_all(pilot, qset)
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        await open_first_draft(pilot)
         field = app.screen.query_one("#what-if-input", Input)
         field.value = "7,5"
         await pilot.pause()
@@ -104,11 +102,10 @@ async def test_starting_the_set_you_are_in_continues_it(
     catalog_sets: dict[str, QuestionSet],
 ) -> None:
     qset = catalog_sets["competency-level"]
+    prepared_draft(qset.id, keyboard_answers(qset, 2))
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        await answer_current(pilot, qset)
-        await answer_current(pilot, qset)
+        await open_first_draft(pilot, "QuestionScreen")  # the set you are in
         app.start_set(qset.id)  # what the palette's "Start: …" command calls
         await wait_for(pilot, lambda: type(app.screen).__name__ == "IntroScreen")
         assert app.screen.unfinished is not None
@@ -132,12 +129,12 @@ async def test_quitting_with_the_help_open_still_keeps_the_typed_action() -> Non
 
 async def test_an_emptied_field_clears_its_answer(catalog_sets: dict[str, QuestionSet]) -> None:
     qset = catalog_sets["turnover-cost"]
+    prepared_draft(qset.id, keyboard_answers(qset, 3))
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        for _ in range(3):
-            await answer_current(pilot, qset)
-        await pilot.press(*"30", "enter")  # on_costs_pct
+        await open_first_draft(pilot, "QuestionScreen")
+        assert app.screen.item.id == "on_costs_pct"
+        await pilot.press(*"30", "enter")
         await wait_for(pilot, lambda: app.screen.draft.answers.get("on_costs_pct") == 30.0)
         await pilot.press("pageup")
         await wait_for(pilot, lambda: app.screen.item.id == "on_costs_pct")
@@ -156,11 +153,10 @@ async def test_the_what_if_only_takes_what_the_target_question_accepts(
     catalog_sets: dict[str, QuestionSet],
 ) -> None:
     qset = catalog_sets["turnover-cost"]
+    prepared_draft(qset.id, keyboard_answers(qset), len(qset.items))
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        await answer_all(pilot, qset)
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        await open_first_draft(pilot)
         field = app.screen.query_one("#what-if-input", Input)
         field.value = "150"
         await pilot.pause()

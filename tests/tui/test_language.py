@@ -23,6 +23,15 @@ def footer_labels(app: object) -> set[str]:
     return {b.description for _, b, _, _ in app.screen.active_bindings.values()}  # type: ignore[attr-defined]
 
 
+def palette_text(app: Any, highlighted: bool = False) -> str:
+    """The command palette's options (or only the highlighted one), as text."""
+    commands = app.screen.query_one("CommandList")
+    if highlighted:
+        option = commands.highlighted_option
+        return "" if option is None else str(option.prompt)
+    return "\n".join(str(o.prompt) for o in commands.options)
+
+
 async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]) -> None:
     qset = catalog_sets["choose-us"]
     app: Any = make_app()
@@ -46,12 +55,10 @@ async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]
         await wait_for(pilot, lambda: CommandPalette.is_open(app))
         assert app.screen.query_one(Input).placeholder.startswith("Typ een opdracht")
         await pilot.press(*"xqzw")  # nothing matches: Textual's own line is in Dutch too
-        await pilot.pause(0.8)
-        texts = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
-        assert any("Geen opdracht gevonden" in x for x in texts), texts
+        await wait_for(pilot, lambda: "Geen opdracht gevonden" in palette_text(app))
         await pilot.press(*["backspace"] * 4)
         await pilot.press(*"Taal: English")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "Taal: English" in palette_text(app, highlighted=True))
         await pilot.press("enter")
         await wait_for(
             pilot, lambda: app.lang == "en" and type(app.screen).__name__ == "QuestionScreen"

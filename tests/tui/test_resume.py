@@ -10,19 +10,21 @@ from selfaudit.store import DraftBusy, Store
 from tests.tui.conftest import (
     answer_current,
     home_loaded,
+    keyboard_answers,
     make_app,
-    open_set_from_home,
+    open_first_draft,
+    prepared_draft,
     wait_for,
 )
 
 
 async def test_quit_halfway_and_resume(catalog_sets: dict[str, QuestionSet]) -> None:
     qset = catalog_sets["internal-service"]
+    prepared_draft(qset.id, keyboard_answers(qset, 4))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        for _ in range(5):
-            await answer_current(pilot, qset)
+        await open_first_draft(pilot, "QuestionScreen")
+        await answer_current(pilot, qset)  # the fifth, by keyboard: kept on quit like the rest
         await pilot.press("n")  # a note on question 6, with markup characters
         await wait_for(pilot, lambda: type(app.screen).__name__ == "NoteScreen")
         await pilot.press(*"see [red]memo[/]", "enter")
@@ -56,10 +58,10 @@ async def test_draft_is_locked_and_discarding_asks_first(
     catalog_sets: dict[str, QuestionSet],
 ) -> None:
     qset = catalog_sets["choose-us"]
+    prepared_draft(qset.id, keyboard_answers(qset, 1))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        await answer_current(pilot, qset)
+        await open_first_draft(pilot, "QuestionScreen")
         other = Store.open()
         draft_id = app.screen.draft.id  # type: ignore[attr-defined]
         with pytest.raises(DraftBusy):

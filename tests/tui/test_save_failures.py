@@ -12,11 +12,11 @@ from selfaudit.questionnaires import load_catalog
 from selfaudit.store import NotDurable, Store, StoreError
 from selfaudit.tomlio import read_toml
 from tests.tui.conftest import (
-    answer_current,
     draft_at_results,
+    keyboard_answers,
     make_app,
     open_first_draft,
-    open_set_from_home,
+    prepared_draft,
     wait_for,
 )
 
@@ -98,11 +98,11 @@ async def test_a_failed_save_of_the_last_answer_stays_and_offers_a_copy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     qset = load_catalog().sets["choose-us"]
+    prepared_draft(qset.id, keyboard_answers(qset, len(qset.items) - 1))
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_set_from_home(pilot, qset.id)
-        while app.screen.draft.position < len(qset.items) - 1:
-            await answer_current(pilot, qset)
+        await open_first_draft(pilot, "QuestionScreen")
+        assert app.screen.draft.position == len(qset.items) - 1
 
         def disk_full(self: Store, draft: Any) -> None:
             raise StoreError("Could not save: the disk is full.")

@@ -7,7 +7,14 @@ from typing import Any
 from textual.widgets import Button
 
 from selfaudit.core.model import QuestionSet
-from tests.tui.conftest import make_app, open_set_from_home, wait_for
+from tests.tui.conftest import (
+    home_loaded,
+    make_app,
+    open_first_draft,
+    open_set_from_home,
+    prepared_draft,
+    wait_for,
+)
 
 
 async def test_scale10_question_fits_80x24(catalog_sets: dict[str, QuestionSet]) -> None:
@@ -26,13 +33,17 @@ async def test_scale10_question_fits_80x24(catalog_sets: dict[str, QuestionSet])
 
 
 async def test_help_and_save_reachable_at_80x24(catalog_sets: dict[str, QuestionSet]) -> None:
+    qset = catalog_sets["choose-us"]
+    near = len(qset.items) - 2  # on a choice question near the end, the ones before skipped
+    prepared_draft(qset.id, {}, near, skipped=[item.id for item in qset.items[:near]])
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
         await pilot.press("f1")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
         assert app.screen.query_one("#help-box").region.bottom <= 24
         await pilot.press("escape")
-        await open_set_from_home(pilot, "choose-us")
+        await open_first_draft(pilot, "QuestionScreen")
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
         await pilot.press("escape")

@@ -6,7 +6,14 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import home_loaded, make_app, open_set_from_home, wait_for
+from selfaudit.questionnaires import load_catalog
+from tests.tui.conftest import (
+    home_loaded,
+    make_app,
+    open_first_draft,
+    open_set_from_home,
+    prepared_draft,
+)
 
 
 def test_home(snap_compare: Any) -> None:
@@ -32,19 +39,7 @@ def test_number_question_with_error_in_dutch(snap_compare: Any) -> None:
 
 
 def test_results_before_saving(snap_compare: Any) -> None:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await open_set_from_home(pilot, "choose-us")
-        app: Any = pilot.app
-        while type(app.screen).__name__ == "QuestionScreen":
-            position = app.screen.draft.position
-            await pilot.press("pagedown")
-            await wait_for(
-                pilot,
-                lambda p=position: (
-                    type(app.screen).__name__ != "QuestionScreen"
-                    or app.screen.draft.position == p + 1
-                ),
-            )
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
-
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+    qset = load_catalog().sets["choose-us"]
+    every = [item.id for item in qset.items]  # every question skipped: the results come next
+    prepared_draft(qset.id, {}, len(every), skipped=every)
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_first_draft)
