@@ -68,8 +68,22 @@ class Store:
         self, qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en"
     ) -> Draft:
         """Start a session: saved at once and locked for this window."""
+        draft = self.draft_in_memory(qset, team, respondent, lang)
+        try:
+            self.save_draft(draft)
+        except StoreError:
+            self.close_draft(draft.id)
+            raise
+        return draft
+
+    @staticmethod
+    def draft_in_memory(
+        qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en"
+    ) -> Draft:
+        """A new draft that is not saved: what :meth:`new_draft` saves, or, when the store
+        cannot be written at all, what the person answers in memory (and may export)."""
         now = utc_now()
-        draft = Draft(
+        return Draft(
             id=str(uuid.uuid4()),
             set_id=qset.id,
             set_version=qset.version,
@@ -80,12 +94,6 @@ class Store:
             respondent=respondent,
             lang=lang,
         )
-        try:
-            self.save_draft(draft)
-        except StoreError:
-            self.close_draft(draft.id)
-            raise
-        return draft
 
     def save_draft(self, draft: Draft) -> None:
         """Save a draft atomically; the caller keeps its answers in memory if this raises."""

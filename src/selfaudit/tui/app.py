@@ -77,9 +77,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
         self.handle_signals = handle_signals
         """Install SIGTERM/SIGHUP handlers (only the real program; tests run in-process)."""
         self.store: Store | None = None
-        """The session store; ``None`` when it could not be opened (see :attr:`store_error`)."""
+        """The session store (set on mount; when it could not be made, see :attr:`store_error`)."""
         self.store_error = ""
         self.quit_warned = False
+        self.copy_folders: dict[str, Path] = {}
+        """Per draft id, the folder its copy went to after a failed save (kept up to date)."""
         """Whether Ctrl+Q already warned that the answers of a failed save are not on disk."""
         self.theme = (
             self.settings.theme
@@ -146,6 +148,9 @@ class SelfAuditApp(OrderedKeysApp[int]):
             self.store = Store.open(self.data_dir)
         except StoreError as exc:
             self.store_error = self.error_text(exc)
+            # Reading what is there may still work; writing fails with a reason, and answers
+            # are then kept in memory with a copy offered (see BaseScreen.offer_export).
+            self.store = Store.open(self.data_dir, create=False)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):

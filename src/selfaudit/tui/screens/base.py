@@ -62,8 +62,27 @@ class BaseScreen(Screen[None]):
         copy back later. The dialog runs in an app-level worker, so it stays when this screen
         is closed, and one dialog at a time is enough: it copies the draft as it is then.
         """
+        if self._refresh_copy(draft):
+            return
         if not any(isinstance(s, ExportScreen) for s in self.app.screen_stack):
             self.app.run_worker(self._export(draft, problem), group="export")
+
+    def _refresh_copy(self, draft: Draft) -> bool:
+        """Bring the copy up to date in the folder chosen earlier; whether that worked.
+
+        Once a person has picked a folder, every later answer goes into the same copy without
+        asking again (answering a whole set on a full disk must not mean one dialog per answer).
+        """
+        folder = self.sa.copy_folders.get(draft.id)
+        store = self.sa.store
+        if folder is None or store is None:
+            return False
+        try:
+            store.export_draft(draft, folder)
+        except StoreError:
+            del self.sa.copy_folders[draft.id]
+            return False
+        return True
 
     async def _export(self, draft: Draft, problem: str) -> None:
         folder = await self.app.push_screen_wait(ExportScreen(problem, Path.home(), self.lang))
@@ -76,6 +95,7 @@ class BaseScreen(Screen[None]):
         except StoreError as exc:
             self.sa.notify(self.sa.error_text(exc), severity="error", markup=False, timeout=15)
             return
+        self.sa.copy_folders[draft.id] = folder
         self.sa.notify(self.t("save.exported", path=str(path)), markup=False, timeout=20)
 
     @property

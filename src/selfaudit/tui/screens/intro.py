@@ -77,15 +77,17 @@ class IntroScreen(BaseScreen):
             return
         store = self.sa.store
         if store is None:
-            self.sa.notify(self.sa.store_error, severity="error", markup=False)
             return
         s = self.sa.settings
+        who = {"team": s.team.strip(), "respondent": self.sa.respondent(), "lang": self.lang}
         try:
-            draft = store.new_draft(
-                self.qset, team=s.team.strip(), respondent=self.sa.respondent(), lang=self.lang
-            )
+            draft = store.new_draft(self.qset, **who)
         except StoreError as exc:
-            self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
+            # Nothing can be saved here: answer in memory, with a copy offered at once.
+            draft = store.draft_in_memory(self.qset, **who)
+            self.app.switch_screen(
+                QuestionScreen(self.qset, draft, unsaved=self.sa.error_text(exc))
+            )
             return
         self.app.switch_screen(QuestionScreen(self.qset, draft))
 

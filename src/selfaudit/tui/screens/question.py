@@ -107,8 +107,10 @@ class QuestionScreen(BaseScreen):
         *[Binding(str(d), f"digit({d})", show=False, priority=True) for d in range(10)],
     ]
 
-    def __init__(self, qset: QuestionSet, draft: Draft) -> None:
+    def __init__(self, qset: QuestionSet, draft: Draft, *, unsaved: str = "") -> None:
         super().__init__()
+        self.unsaved = unsaved
+        """Why the draft could not be saved when it began (a copy is offered at once)."""
         self.qset = qset
         self.draft = draft
         self.draft.position = max(0, min(draft.position, len(qset.items) - 1))
@@ -208,6 +210,8 @@ class QuestionScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self._after_show()
+        if self.unsaved:
+            self.offer_export(self.draft, self.unsaved)
 
     def after_recompose(self) -> None:
         self._after_show()
