@@ -97,6 +97,15 @@ async def open_first_draft(pilot: Pilot[Any], screen: str = "ResultsScreen") -> 
     await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == screen)
 
 
+def palette_text(app: Any, highlighted: bool = False) -> str:
+    """The command palette's options (or only the highlighted one), as text."""
+    commands = app.screen.query_one("CommandList")
+    if highlighted:
+        option = commands.highlighted_option
+        return "" if option is None else str(option.prompt)
+    return "\n".join(str(o.prompt) for o in commands.options)
+
+
 async def home_loaded(pilot: Pilot[Any]) -> None:
     """Wait until the home screen has read the store (it does so in a thread)."""
     app: Any = pilot.app

@@ -14,6 +14,7 @@ from tests.tui.conftest import (
     home_loaded,
     make_app,
     open_set_from_home,
+    palette_text,
     wait_for,
 )
 
@@ -21,15 +22,6 @@ from tests.tui.conftest import (
 def footer_labels(app: object) -> set[str]:
     """The descriptions of the bindings the footer shows."""
     return {b.description for _, b, _, _ in app.screen.active_bindings.values()}  # type: ignore[attr-defined]
-
-
-def palette_text(app: Any, highlighted: bool = False) -> str:
-    """The command palette's options (or only the highlighted one), as text."""
-    commands = app.screen.query_one("CommandList")
-    if highlighted:
-        option = commands.highlighted_option
-        return "" if option is None else str(option.prompt)
-    return "\n".join(str(o.prompt) for o in commands.options)
 
 
 async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]) -> None:

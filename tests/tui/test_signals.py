@@ -40,7 +40,8 @@ def _app_pid(terminal: Terminal) -> int:
     return int(children[0]) if children else int(pane)
 
 
-def _gone(pid: int, timeout: float = 10) -> bool:
+def _gone(pid: int, timeout: float = 60) -> bool:
+    """Whether the process ended (a generous bound: only a process that stays is caught)."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if not Path(f"/proc/{pid}").exists() or "Z" in _state(pid):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from tests.tui.conftest import (
     home_loaded,
     make_app,
     open_first_draft,
+    palette_text,
     wait_for,
 )
 
@@ -41,10 +43,11 @@ async def test_a_set_title_with_markup_is_shown_as_typed_in_the_palette() -> Non
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app))
         await pilot.press(*"Start: [/]")
-        await pilot.pause(0.5)
-        palette = app.screen
-        hits = [str(o.prompt) for o in palette.query_one("CommandList").options]
-        assert any("[/] [b]x [@click=app.quit]go" in h for h in hits), hits
+        title = "[/] [b]x [@click=app.quit]go"
+        with contextlib.suppress(AssertionError):  # wait for the search, then say what it found
+            await wait_for(pilot, lambda: title in palette_text(app))
+        hits = palette_text(app).splitlines()
+        assert any(title in h for h in hits), hits
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "IntroScreen")
         assert app.is_running  # the "click" in the title did not quit the app
