@@ -192,3 +192,35 @@ async def test_an_own_action_item_refuses_a_pasted_control_character() -> None:
         await pilot.pause()
         assert field.value == ""
         assert raw_controls(drawn(app)) == []
+
+
+async def test_the_note_dialog_and_a_text_answer_from_a_draft_are_drawn_as_typed() -> None:
+    qset = load_catalog().sets["choose-us"]
+    text_item = qset.items[-1]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    draft.notes = {text_item.id: ATTACK}
+    draft.answers = {text_item.id: ATTACK}
+    draft.position = len(qset.items) - 1
+    store.save_draft(draft)
+    store.close()
+    app: Any = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_draft_question(pilot)
+        assert raw_controls(drawn(app)) == [] and SHOWN in drawn(app)  # the text answer
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "NoteScreen")
+        await pilot.pause()
+        assert raw_controls(drawn(app)) == []
+        assert SHOWN in drawn(app)
+
+
+async def test_a_notification_naming_a_file_is_shown_as_typed() -> None:
+    app: Any = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_loaded(pilot)
+        app.notify(f"Cannot read {ATTACK}", title=ATTACK, markup=False)
+        # What Textual is given to draw (its toasts draw the message as it is).
+        await wait_for(pilot, lambda: list(app._notifications))
+        [note] = list(app._notifications)
+        assert (note.message, note.title) == (f"Cannot read {SHOWN}", SHOWN)

@@ -91,7 +91,7 @@ async def test_a_whole_set_typed_at_once_saves_every_answer_on_its_question(
         # From the home list: to the set, Enter (introduction), Enter (start), then every answer.
         send_at_once(app, [*cursor_to(app, set_id), "enter", "enter", *keys])
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", tries=2000)
-        draft = app.screen.draft  # type: ignore[attr-defined]
+        draft = app.screen.draft
         assert draft.set_id == set_id
     saved = only_draft().answers
     for item in qset.items:
@@ -108,7 +108,7 @@ async def test_enter_enter_on_home_opens_one_set_once() -> None:
         await pilot.pause()
         stack = [type(s).__name__ for s in app.screen_stack]
         assert stack.count("QuestionScreen") == 1 and "IntroScreen" not in stack
-        assert app.screen.draft.answers == {"enps": 7}  # type: ignore[attr-defined]
+        assert app.screen.draft.answers == {"enps": 7}
     assert len(Store.open().drafts()) == 1
 
 

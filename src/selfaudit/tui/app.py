@@ -11,8 +11,10 @@ from pathlib import Path
 
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 
 from selfaudit.core.answers import usable_answers
+from selfaudit.core.text import visible
 from selfaudit.i18n import t
 from selfaudit.i18n.catalog import CATALOGS
 from selfaudit.questionnaires import Catalog, load_catalog
@@ -123,6 +125,24 @@ class SelfAuditApp(OrderedKeysApp[int]):
         if exc.code and f"error.{exc.code}" in CATALOGS["en"]:
             return self.t(f"error.{exc.code}", path=str(exc.path or ""))
         return str(exc)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification; a file name or a team in it is shown as typed, never obeyed."""
+        super().notify(
+            visible(message, line_breaks=True),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def set_theme(self, name: str) -> None:
         """Use a theme and remember it."""

@@ -9,9 +9,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from selfaudit.core.text import visible
 from selfaudit.i18n import t
 from selfaudit.tui.settle import drained
 from selfaudit.tui.translate import translate_bindings
+from selfaudit.tui.widgets.ordered_input import OrderedInput
 
 MAX_NOTE = 2000
 
@@ -35,8 +37,8 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(t(self.lang, "note.title"), classes="dialog-title")
             yield Static(self.question, id="note-question", markup=False)
-            yield Input(
-                self.note,
+            yield OrderedInput(
+                visible(self.note),  # a note from a file is shown as typed, never obeyed
                 placeholder=t(self.lang, "note.placeholder"),
                 max_length=MAX_NOTE,
                 id="note-input",

@@ -169,7 +169,7 @@ class QuestionScreen(BaseScreen):
             elif isinstance(current, float | int) and not isinstance(current, bool):
                 value = fmt_plain(float(current), self.lang)
             else:
-                value = str(current)
+                value = visible(str(current))  # a text from a file, shown as typed
             if item.kind is Kind.NUMBER:
                 yield NumberField(self.qset, item, value, self.lang, self.sa.settings.currency)
             else:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input
+
+from selfaudit.tui.widgets.plain_input import PlainInput
 
 
-class OrderedInput(Input):
-    """An :class:`Input` that runs its own editing keys where it inserts typed characters.
+class OrderedInput(PlainInput):
+    """A :class:`PlainInput` that runs its own editing keys where it inserts typed characters.
 
     Textual inserts a typed character in the field's own message queue, but runs the field's key
     bindings (Backspace, arrows, Enter ...) later, once the key has bubbled up to the app. Keys
