@@ -5,6 +5,7 @@ Layout under the data dir (0700; every file 0600)::
     sessions/<uuid>.toml   completed sessions, written once, never changed
     drafts/<uuid>.toml     sessions in progress, rewritten atomically after every answer
     drafts/<uuid>.lock     held by the window that has the draft open
+    trash/<uuid>.toml      completed sessions a person removed, moved here until restored
     identity.toml          this install's stable pseudonym
 
 The index cache of session summaries, rebuilt from the files when they change, is kept apart in
@@ -12,7 +13,8 @@ the user cache dir (:func:`selfaudit.paths.cache_dir`), one file per store.
 
 One module per job: :mod:`~selfaudit.store.store` (the :class:`Store` facade and completed
 sessions), :mod:`~selfaudit.store.drafts` (drafts and locks), :mod:`~selfaudit.store.identity`,
-:mod:`~selfaudit.store.health` (``doctor``), :mod:`~selfaudit.store.index` (the cache),
+:mod:`~selfaudit.store.trash` (sessions removed and restored), :mod:`~selfaudit.store.health`
+(``doctor``), :mod:`~selfaudit.store.index` (the cache),
 :mod:`~selfaudit.store.codec` (records <-> TOML), :mod:`~selfaudit.store.atomic` (safe writes).
 """
 
@@ -22,6 +24,7 @@ from selfaudit.store.errors import (
     FormatTooNew,
     InvalidAnswers,
     NotDurable,
+    SessionExists,
     StoreError,
 )
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable
@@ -35,6 +38,7 @@ __all__ = [
     "InvalidAnswers",
     "NotDurable",
     "Session",
+    "SessionExists",
     "SessionSummary",
     "Store",
     "StoreError",

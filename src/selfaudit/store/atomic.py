@@ -7,15 +7,22 @@ that must never clobber an existing file (a completed session). Finally the dire
 the new name survives a power cut. On any failure before the move the temp file is removed and the
 target is left byte-identical; if only that last directory fsync fails, the file is in place and
 :class:`NotDurable` says so.
+
+A file moves between folders of the store (into the trash and back) with :func:`move_no_replace`:
+one rename that never replaces a file at the target, so a kill at any moment leaves the file at
+exactly one of its two names.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import re
 import secrets
 import stat
+import sys
 import time
 import tomllib
 from collections.abc import Callable
@@ -107,6 +114,76 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool, elsewhere: str =
         fsync_dir(target.parent)
     except OSError:
         raise NotDurable(target) from None
+
+
+#: ``renameat2``'s flag that makes a rename fail when the target exists (Linux).
+_RENAME_NOREPLACE = 1
+_AT_FDCWD = -100
+
+
+def _rename_no_replace(source: Path, target: Path) -> bool:
+    """Rename with ``RENAME_NOREPLACE``; ``False`` when the system or file system lacks it.
+
+    Raises ``FileExistsError`` when ``target`` exists, and ``OSError`` for any other failure.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target), _RENAME_NOREPLACE):
+        code = ctypes.get_errno()
+        if code in (errno.ENOSYS, errno.EINVAL):
+            return False
+        raise OSError(code, os.strerror(code), str(source), None, str(target))
+    return True
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names are links to one file (neither followed if it is a symbolic link)."""
+    try:
+        a, b = one.stat(follow_symlinks=False), other.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def move_no_replace(source: Path, target: Path) -> None:
+    """Move the file ``source`` to ``target`` in the same file system, never replacing a file.
+
+    One ``renameat2(RENAME_NOREPLACE)``: a kill at any moment leaves the file at exactly one of
+    the two names. Where the system lacks it, the file is linked at ``target`` and then its old
+    name removed; a kill in between leaves two names of one file, and moving again finishes the
+    move. Both folders are fsynced. Raises ``FileExistsError`` when another file is at
+    ``target``, ``OSError`` when the move failed (the file is then where it was) and
+    :class:`StoreError` (``not-durable``) when it moved but the disk could not confirm it.
+    """
+    if not _rename_no_replace(source, target):
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except FileExistsError:
+            if not _same_file(source, target):
+                raise
+        fsync_dir(target.parent)
+        os.unlink(source)
+    try:
+        fsync_dir(target.parent)
+        fsync_dir(source.parent)
+    except OSError:
+        raise StoreError(
+            f"Moved to {target}, but the disk could not confirm it; check the disk.",
+            "not-durable",
+            target,
+        ) from None
 
 
 def _remove_quietly(path: Path) -> None:

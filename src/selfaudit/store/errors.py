@@ -48,6 +48,13 @@ class BadSessionId(StoreError):
     """A session id or prefix that does not name exactly one session (the user's input)."""
 
 
+class SessionExists(StoreError):
+    """A move into or out of the trash that would replace another file of the session's name."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message, "exists", path)
+
+
 class NotDurable(StoreError):
     """The file is in place, but the disk could not confirm it will survive a power cut."""
 

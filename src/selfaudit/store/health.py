@@ -38,6 +38,16 @@ def _in_record_folder(name: str, *, locks: bool) -> bool:
     )
 
 
+def _in_trash(name: str) -> bool:
+    """Whether ``name`` in ``trash/`` is selfaudit's to judge: only session files come there."""
+    return name.endswith(".toml") and not name.startswith(".")
+
+
+def _trash(store: Store) -> list[Path]:
+    """The trash folder to look into: none when it is a link (named, and never read through)."""
+    return [] if store.trash_dir.is_symlink() else [store.trash_dir]
+
+
 def _in_root(name: str) -> bool:
     """Whether ``name`` in the data dir is not a stray temp file (other files there are yours)."""
     return (
@@ -53,6 +63,7 @@ def _foreign_files(store: Store) -> list[Unreadable]:
         (store.root, _in_root),
         (store.sessions_dir, lambda name: _in_record_folder(name, locks=False)),
         (store.drafts_dir, lambda name: _in_record_folder(name, locks=True)),
+        *((folder, _in_trash) for folder in _trash(store)),
     ):
         try:
             names = os.listdir(folder)
@@ -68,7 +79,7 @@ def _folder_problems(store: Store) -> list[Unreadable]:
     The data dir itself may be a link: the user chose it (see ``ensure_private_dir``).
     """
     found = []
-    for folder in (store.root, store.sessions_dir, store.drafts_dir):
+    for folder in (store.root, store.sessions_dir, store.drafts_dir, store.trash_dir):
         if folder != store.root and folder.is_symlink():
             found.append(Unreadable(folder, f"{IS_A_LINK}; {REPLACE_FOLDER}"))
             continue
@@ -110,6 +121,10 @@ def check(store: Store) -> list[Unreadable]:
         problems += store.drafts_store.problems()
     except StoreError:
         problems.append(Unreadable(store.drafts_dir, _CANNOT_READ))
+    try:
+        problems += store.trash.problems()
+    except StoreError:
+        problems.append(Unreadable(store.trash_dir, _CANNOT_READ))
     identity = store.root / FILE_NAME
     try:
         read_pseudonym(identity)
@@ -118,7 +133,7 @@ def check(store: Store) -> list[Unreadable]:
             Unreadable(identity, "is damaged; move it aside and selfaudit will make a new one")
         )
     files = [identity] if identity.exists() else []
-    for folder in (store.sessions_dir, store.drafts_dir):
+    for folder in (store.sessions_dir, store.drafts_dir, *_trash(store)):
         try:
             files += toml_files(folder)
         except StoreError:

@@ -25,6 +25,8 @@ from selfaudit.store.errors import (
 from selfaudit.store.folders import ensure_private_dir, is_record_file, toml_files
 from selfaudit.store.index import SessionIndex, cache_file_for, read_own_session
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
+from selfaudit.store.trash import FOLDER as TRASH_FOLDER
+from selfaudit.store.trash import Trash
 from selfaudit.tomlio import TomlError
 
 
@@ -35,6 +37,8 @@ class Store:
         self.root = root
         self.sessions_dir = root / "sessions"
         self.drafts_dir = root / "drafts"
+        self.trash_dir = root / TRASH_FOLDER
+        self.trash = Trash(self.trash_dir, self.sessions_dir)
         self.index = SessionIndex(self.sessions_dir, cache_file_for(root))
         self.drafts_store = Drafts(self.drafts_dir, self.sessions_dir)
 
@@ -135,7 +139,7 @@ class Store:
         The draft is kept when the session could not be written or not confirmed durable.
         """
         self.drafts_store.claim(draft.id)
-        answers, problems = validate_answers(qset, draft.answers, draft.lang)
+        answers, problems = validate_answers(qset, draft.answers)
         if problems:
             wrong = {p.path for p in problems}
             raise InvalidAnswers(
@@ -323,28 +327,60 @@ class Store:
         Prefixes are matched against the file names, so a file this build cannot read is still
         found (and :meth:`load` then says why it cannot be read). Raises :class:`BadSessionId`.
         """
-        prefix = prefix.strip().lower()
-        if len(prefix) < 4:
-            raise BadSessionId("Give at least the first 4 characters of the session id.")
-        matches = []
-        for path in toml_files(self.sessions_dir):
-            try:
-                session_id = str(uuid.UUID(path.stem))
-            except ValueError:
-                continue
-            if session_id.startswith(prefix) and path.stem == session_id:
-                matches.append(session_id)
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise BadSessionId(
-                f"No session id starts with '{prefix}'; 'selfaudit list' shows them."
-            )
-        raise BadSessionId(f"'{prefix}' matches {len(matches)} sessions; give more characters.")
+        return _resolve(prefix, self.sessions_dir, "No session id starts with", "selfaudit list")
+
+    # -- the trash (see selfaudit.store.trash) --------------------------------------------------
+
+    def move_to_trash(self, session_id: str) -> Path:
+        """Move a saved session into ``trash/`` (one rename; never a copy, never replacing a
+        file); returns its path there. Raises :class:`StoreError` and then moves nothing."""
+        return self.trash.put(session_id)
+
+    def restore(self, session_id: str) -> Path:
+        """Move a session out of the trash back into ``sessions/``; returns its path there.
+
+        :class:`~selfaudit.store.errors.SessionExists` when a session of that id is saved again:
+        nothing is replaced.
+        """
+        return self.trash.take_back(session_id)
+
+    def trashed(self) -> list[SessionSummary]:
+        """Summaries of the readable sessions in the trash, newest first (the rest: ``doctor``)."""
+        sessions, _ = self.trash.read()
+        summaries = [SessionSummary.of(s) for s in sessions]
+        return sorted(summaries, key=lambda s: (s.completed_at, s.id), reverse=True)
+
+    def resolve_trashed_id(self, prefix: str) -> str:
+        """:meth:`resolve_id` for a session in the trash."""
+        return _resolve(prefix, self.trash_dir, "No id in the trash starts with", "selfaudit trash")
 
     def doctor(self) -> list[Unreadable]:
         """Every file views skip, with the reason, plus permission problems; nothing is changed."""
         return health.check(self)
+
+
+def _resolve(prefix: str, folder: Path, none: str, listing: str) -> str:
+    """The one id in ``folder``'s file names that starts with ``prefix`` (at least 4 characters).
+
+    ``none`` begins the sentence for no match, ``listing`` is the command that shows the ids.
+    Raises :class:`BadSessionId`.
+    """
+    prefix = prefix.strip().lower()
+    if len(prefix) < 4:
+        raise BadSessionId("Give at least the first 4 characters of the session id.")
+    matches = []
+    for path in toml_files(folder):
+        try:
+            session_id = str(uuid.UUID(path.stem))
+        except ValueError:
+            continue
+        if session_id.startswith(prefix) and path.stem == session_id:
+            matches.append(session_id)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise BadSessionId(f"{none} '{prefix}'; '{listing}' shows them.")
+    raise BadSessionId(f"'{prefix}' matches {len(matches)} sessions; give more characters.")
 
 
 def _answered(draft: Draft) -> tuple[object, ...]:
