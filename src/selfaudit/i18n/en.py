@@ -107,6 +107,8 @@ MESSAGES: dict[str, str] = {
     "answer.bad-number": "Type a number from {low} to {high} (a decimal comma is fine).",
     "answer.bad-whole": "Type a whole number from {low} to {high}.",
     "answer.bad-text": "Use at most {max} characters.",
+    "answer.ambiguous": "Did you mean {thousands} or {decimal}? Press ↑ for {thousands} or ↓ for {decimal}, or type {thousands_typed} or {decimal_typed}.",
+    "answer.picked": "Press Enter to use {value}.",
     "number.range": "Allowed: {low} to {high}.",
     "number.no-default": "There is no default.",
     "number.default": "Leave empty to use the default {value} {unit} (source: {source}).",

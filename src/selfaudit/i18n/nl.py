@@ -102,6 +102,8 @@ MESSAGES: dict[str, str] = {
     "answer.bad-number": "Typ een getal van {low} tot en met {high} (een decimale komma mag).",
     "answer.bad-whole": "Typ een heel getal van {low} tot en met {high}.",
     "answer.bad-text": "Gebruik hoogstens {max} tekens.",
+    "answer.ambiguous": "Bedoel je {thousands} of {decimal}? Druk op ↑ voor {thousands} of ↓ voor {decimal}, of typ {thousands_typed} of {decimal_typed}.",
+    "answer.picked": "Druk op Enter om {value} te gebruiken.",
     "number.range": "Toegestaan: {low} tot en met {high}.",
     "number.no-default": "Er is geen standaardwaarde.",
     "number.default": "Laat leeg voor de standaardwaarde {value} {unit} (bron: {source}).",
