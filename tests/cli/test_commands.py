@@ -65,7 +65,7 @@ def test_take_reports_every_problem_and_saves_nothing(with_mini: None, tmp_path:
     assert len(lines) == 5 and "Traceback" not in result.stderr
     assert any("fast: likert5 answer must be a whole number from 1 to 5" in line for line in lines)
     assert any("nope: 'mini' has no item 'nope'" in line for line in lines)
-    assert lines[-1] == f"selfaudit: 4 problem(s) in {tmp_path / 'answers.toml'}; nothing was saved"
+    assert lines[-1] == f"selfaudit: 4 problems in {tmp_path / 'answers.toml'}; nothing was saved"
     assert json.loads(run_cli("list", "--json").stdout) == []
 
 
@@ -216,7 +216,7 @@ def test_show_text_and_doctor(with_mini: None, tmp_path: Path) -> None:
     shown = run_cli("show", saved["id"])
     assert re.search(r"Serving\s+88 ", shown.stdout), shown.stdout  # 87.5, halves round up
     healthy = run_cli("doctor")
-    assert healthy.returncode == 0 and "1 readable session(s)" in healthy.stdout
+    assert healthy.returncode == 0 and "1 readable session, 0 drafts" in healthy.stdout
     junk = Path(saved["path"]).with_name("22222222-2222-4222-8222-222222222222.toml")
     junk.write_text("format_version = [")
     sick = run_cli("doctor")

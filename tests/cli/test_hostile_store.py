@@ -49,7 +49,7 @@ def test_list_show_and_doctor_in_any_time_zone(
     assert shown in show.stdout
     assert json.loads(run_cli("show", saved["id"], "--json").stdout)["id"] == saved["id"]
     doctor = run_cli("doctor")
-    assert doctor.returncode == 0 and "1 readable session(s)" in doctor.stdout
+    assert doctor.returncode == 0 and "1 readable session, 0 drafts" in doctor.stdout
 
 
 @pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])

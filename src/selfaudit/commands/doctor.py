@@ -7,6 +7,7 @@ import contextlib
 
 from selfaudit.commands.common import open_store
 from selfaudit.core.text import visible
+from selfaudit.i18n import t
 from selfaudit.store import StoreError
 
 
@@ -20,11 +21,12 @@ def main(args: argparse.Namespace) -> int:
     problems = store.doctor()
     print(f"Store: {root}")
     with contextlib.suppress(StoreError):  # a folder that cannot be read is among the problems
-        print(f"  {len(store.sessions())} readable session(s), {len(store.drafts())} draft(s)")
+        drafts = t("en", "cli.doctor.drafts", count=len(store.drafts()))
+        print("  " + t("en", "cli.doctor.sessions", count=len(store.sessions()), drafts=drafts))
     for problem in problems:
         print(f"  {visible(str(problem.path))}: {visible(problem.reason)}")
     if problems:
-        print(f"{len(problems)} problem(s) found; the files were left exactly as they are.")
+        print(t("en", "cli.doctor.problems", count=len(problems)))
         return 1
     print("  no problems found")
     return 0

@@ -12,7 +12,7 @@ from selfaudit.core.results import Results
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
 from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
-from selfaudit.i18n.sentences import what_if_sentence
+from selfaudit.i18n.sentences import counts_sentence, what_if_sentence
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -100,12 +100,7 @@ def results_lines(
 ) -> list[str]:
     """The results of one session as lines of plain text, safe to print (:func:`visible`)."""
     lines = [t(lang, "results.title", title=qset.t(qset.title, lang))]
-    if results.turnover is not None:
-        defaults = len(results.turnover.defaults_used)
-        lines.append(t(lang, "results.counts-calc", answered=results.answered, defaults=defaults))
-    else:
-        skipped = len(results.skipped)
-        lines.append(t(lang, "results.counts", answered=results.answered, skipped=skipped))
+    lines.append(counts_sentence(results, lang))
     if results.enps is not None:
         category = t(lang, f"enps.{results.enps.category.value}")
         lines += ["", t(lang, "results.enps", answer=results.enps.answer, category=category)]

@@ -8,6 +8,7 @@ import sys
 from selfaudit import paths
 from selfaudit.commands.common import print_json
 from selfaudit.core.text import pick, visible
+from selfaudit.i18n import t
 from selfaudit.questionnaires import load_catalog
 from selfaudit.questionnaires.describe import describe_set
 
@@ -27,6 +28,7 @@ def main(args: argparse.Namespace) -> int:
     for qset in catalog.sets.values():
         origin = "built-in" if qset.origin == "builtin" else visible(qset.origin)
         title = visible(pick(qset.title, "en"))
-        print(f"{qset.id:<20} {title:<48} {len(qset.items):>3} items  {origin}")
+        items = t("en", "cli.sets.items", count=len(qset.items))
+        print(f"{qset.id:<20} {title:<48} {items:>9}  {origin}")
     print(f"\nYour own sets go in: {visible(str(paths.user_sets_dir()))}", file=sys.stderr)
     return 0

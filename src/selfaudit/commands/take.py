@@ -21,6 +21,7 @@ from selfaudit.core.answers import validate_answers
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import compute_results
 from selfaudit.core.text import visible
+from selfaudit.i18n import t
 from selfaudit.questionnaires import load_catalog
 from selfaudit.settings import name_problem
 from selfaudit.store import Draft, NotDurable, Session, StoreError
@@ -103,7 +104,7 @@ def _print_saved(
             }
         )
         return
-    answers, _ = validate_answers(qset, session.answers)
+    answers, _ = validate_answers(qset, session.answers, session.lang)
     settings = user_settings()
     results = compute_results(qset, answers)
     for line in results_lines(qset, results, settings.language, settings.currency):
@@ -125,13 +126,15 @@ def main(args: argparse.Namespace) -> int:
         known = ", ".join(catalog.sets) or "none"
         raise UserError(f"no question set '{args.set_id}'; available: {known}")
     given = _read_input(args.answers, qset)
-    answers, problems = validate_answers(qset, given.answers)
+    settings = user_settings()
+    # Numbers such as "45.000" are read the way the user writes them: --lang, else the
+    # draft's language, else the language chosen in the app's settings.
+    lang = args.lang or given.lang or settings.language
+    answers, problems = validate_answers(qset, given.answers, lang)
     if problems:
         for problem in problems:
             print(visible(f"{args.answers}: {problem}"), file=sys.stderr)
-        raise UserError(f"{len(problems)} problem(s) in {args.answers}; nothing was saved")
-    settings = user_settings()
-    lang = args.lang or given.lang or settings.language  # the language the session was taken in
+        raise UserError(t("en", "cli.take.problems", count=len(problems), file=args.answers))
     store = open_store(args)
     try:
         # The command line first, then what a recovered draft carries, then the settings.

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from selfaudit.core.text import visible
+from selfaudit.i18n import t
 from selfaudit.questionnaires import load_file
 
 
@@ -19,8 +20,16 @@ def main(args: argparse.Namespace) -> int:
         if qset is None:
             bad += 1
         else:
-            print(visible(f"{name}: ok ({qset.id} {qset.version}, {len(qset.items)} items)"))
+            ok = t(
+                "en",
+                "cli.validate.ok",
+                file=name,
+                set=qset.id,
+                version=qset.version,
+                count=len(qset.items),
+            )
+            print(visible(ok))
     if bad:
-        print(f"selfaudit: {bad} of {len(args.files)} file(s) have problems", file=sys.stderr)
+        print(t("en", "cli.validate.bad", bad=bad, count=len(args.files)), file=sys.stderr)
         return 2
     return 0

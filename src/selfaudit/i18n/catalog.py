@@ -12,8 +12,22 @@ CATALOGS: Mapping[str, Mapping[str, str]] = {"en": EN, "nl": NL}
 LANGUAGES = tuple(CATALOGS)
 
 
+def plural_key(key: str, count: object) -> str:
+    """The key of ``key``'s form for ``count``: ``key.one`` for exactly 1, else ``key.other``.
+
+    English and Dutch both say "1 question" and "0 questions", "2 questions" (vraag, vragen).
+    """
+    return f"{key}.one" if count == 1 else f"{key}.other"
+
+
 def t(lang: str, key: str, /, **values: object) -> str:
-    """The string ``key`` in ``lang`` (English when missing), with ``{placeholders}`` filled in."""
+    """The string ``key`` in ``lang`` (English when missing), with ``{placeholders}`` filled in.
+
+    Given a ``count``, the string is the form of ``key`` for that count (see :func:`plural_key`):
+    every countable string has a ``.one`` and an ``.other`` key in each catalog.
+    """
+    if "count" in values:
+        key = plural_key(key, values["count"])
     text = CATALOGS.get(lang, EN).get(key)
     if text is None:
         text = EN.get(key, key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selfaudit.core.results import Results
 from selfaudit.core.turnover import TurnoverCost, saving_at
 from selfaudit.i18n.catalog import t
 from selfaudit.i18n.formatting import fmt_money, fmt_percent
@@ -15,3 +16,12 @@ def what_if_sentence(cost: TurnoverCost, target_pct: float, lang: str, currency:
         return t(lang, "whatif.reached", rate=rate, now=now)
     saving = fmt_money(saving_at(cost, target_pct), lang, currency)
     return t(lang, "whatif.result", rate=rate, saving=saving)
+
+
+def counts_sentence(results: Results, lang: str) -> str:
+    """How many questions were answered and skipped; for a calculator, how many figures were
+    given and how many left empty use their default ("1 figure given; 2 left empty use ...")."""
+    if results.turnover is not None:
+        defaults = t(lang, "results.counts-defaults", count=len(results.turnover.defaults_used))
+        return t(lang, "results.counts-calc", count=results.answered, defaults=defaults)
+    return t(lang, "results.counts", answered=results.answered, skipped=len(results.skipped))

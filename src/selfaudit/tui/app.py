@@ -309,12 +309,15 @@ class SelfAuditApp(OrderedKeysApp[int]):
             store.close_draft(draft_id)
             return
         if draft.set_hash and draft.set_hash != qset.content_hash:
-            answers, dropped = usable_answers(qset, draft.answers)
+            answers, dropped = usable_answers(qset, draft.answers, draft.lang)
             draft.answers = answers
             # From now on the draft belongs to this version: the warning is given once.
             draft.set_version, draft.set_hash = qset.version, qset.content_hash
-            key = "notify.set-changed-dropped" if dropped else "notify.set-changed"
-            self.notify(self.t(key, count=len(dropped)), severity="warning")
+            if dropped:
+                warning = self.t("notify.set-changed-dropped", count=len(dropped))
+            else:
+                warning = self.t("notify.set-changed")
+            self.notify(warning, severity="warning")
         if draft.position >= len(qset.items):
             self.push_screen(ResultsScreen(qset, draft=draft))
         else:

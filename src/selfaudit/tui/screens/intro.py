@@ -40,7 +40,7 @@ class IntroScreen(BaseScreen):
             yield Static(q.t(q.intro, self.lang), id="intro-text", markup=False)
             facts = self.t("intro.items", count=len(q.items))
             if q.minutes:
-                facts += " · " + self.t("intro.minutes", minutes=q.minutes)
+                facts += " · " + self.t("intro.minutes", count=q.minutes)
             yield Static(facts, classes="muted", markup=False)
             yield Static(self.t("intro.private"), classes="muted", markup=False)
             if self.unfinished:

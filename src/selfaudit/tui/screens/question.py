@@ -338,9 +338,9 @@ class QuestionScreen(BaseScreen):
             await self.show_position(self.draft.position + 1)
             return
         try:
-            value = check_answer(item, text if item.kind is Kind.TEXT else text.strip())
+            value = check_answer(item, text if item.kind is Kind.TEXT else text.strip(), self.lang)
         except ValueError:
-            error.update(self.t("answer.bad-text", max=item.max_length))
+            error.update(self.t("answer.bad-text", count=item.max_length))
             return
         error.update("")
         self.record(value, save=False)  # show_position saves answer and position at once
