@@ -89,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable")
     p.set_defaults(handler=_lazy("show"))
 
+    p = sub.add_parser("delete", help="move a saved session to the trash (asks first)")
+    p.add_argument("session_id", metavar="ID", help="a session id or its first characters")
+    p.add_argument(
+        "-y", "--yes", action="store_true", help="do not ask (needed when stdin is no terminal)"
+    )
+    p.set_defaults(handler=_lazy("delete"))
+
+    p = sub.add_parser("trash", help="list the sessions in the trash, newest first")
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("trash"))
+
+    p = sub.add_parser("restore", help="bring a session back from the trash")
+    p.add_argument("session_id", metavar="ID", help="an id in the trash or its first characters")
+    p.set_defaults(handler=_lazy("restore"))
+
     p = sub.add_parser("doctor", help="check the store and report files that cannot be read")
     p.set_defaults(handler=_lazy("doctor"))
     return parser
