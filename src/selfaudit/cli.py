@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="your name (default: from your settings, else this install's pseudonym)",
     )
     p.add_argument(
-        "--lang", default=None, choices=["en", "nl"], help="how numbers such as 45.000 are read"
+        "--lang", default=None, choices=["en", "nl"], help="the language the session is taken in"
     )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=_lazy("take"))

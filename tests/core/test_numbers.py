@@ -4,29 +4,56 @@ from __future__ import annotations
 
 import pytest
 
-from selfaudit.core.numbers import NumberError, parse_number
+from selfaudit.core.numbers import AmbiguousNumber, NumberError, parse_number
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "expected"),
+    ("text", "expected"),
     [
-        ("1,5", "en", 1.5),
-        ("1,5", "nl", 1.5),
-        ("1.5", "nl", 1.5),
-        ("45.000", "nl", 45000.0),
-        ("45,000", "en", 45000.0),
-        ("45.000", "en", 45.0),
-        ("45,000", "nl", 45.0),
-        ("1.234.567,89", "nl", 1234567.89),
-        ("1,234,567.89", "en", 1234567.89),
-        ("€ 1 200", "nl", 1200.0),
-        ("21 %", "en", 21.0),
-        ("-3", "en", -3.0),
-        ("  42  ", "en", 42.0),
+        ("1,5", 1.5),
+        ("1.5", 1.5),
+        ("2,25", 2.25),
+        ("0,500", 0.5),
+        ("1.2345", 1.2345),
+        ("1.234.567,89", 1234567.89),
+        ("1,234,567.89", 1234567.89),
+        ("1.500.000", 1500000.0),
+        ("45.000,50", 45000.5),
+        ("€ 1 200", 1200.0),
+        ("21 %", 21.0),
+        ("-3", -3.0),
+        ("  42  ", 42.0),
     ],
 )
-def test_parse_number(text: str, lang: str, expected: float) -> None:
-    assert parse_number(text, lang) == expected
+def test_parse_number(text: str, expected: float) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "thousands", "decimal"),
+    [
+        ("42.000", 42000.0, 42.0),
+        ("42,000", 42000.0, 42.0),
+        ("1,500", 1500.0, 1.5),
+        ("€ 1.250", 1250.0, 1.25),
+        ("-7,125", -7125.0, -7.125),
+    ],
+)
+def test_one_separator_before_three_digits_is_never_guessed(
+    text: str, thousands: float, decimal: float
+) -> None:
+    with pytest.raises(AmbiguousNumber) as raised:
+        parse_number(text)
+    assert (raised.value.thousands, raised.value.decimal) == (thousands, decimal)
+
+
+def test_an_ambiguous_number_says_both_readings_and_how_to_type_them() -> None:
+    with pytest.raises(
+        AmbiguousNumber, match=r"^'42\.000' could be 42,000 or 42\.0; write 42000 or 42 "
+    ):
+        parse_number("42.000")
+    with pytest.raises(AmbiguousNumber, match=r"could be 1,500 or 1\.5; write 1500 or 1\.5 "):
+        parse_number("1,500")
 
 
 @pytest.mark.parametrize(

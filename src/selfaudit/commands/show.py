@@ -53,7 +53,7 @@ def main(args: argparse.Namespace) -> int:
             say("results.as-saved")
             results = stored_results(qset.id, qset.model, session.results, session.answers)
         else:
-            answers, _ = usable_answers(qset, session.answers, session.lang)
+            answers, _ = usable_answers(qset, session.answers)
             results = compute_results(qset, answers)
         for line in results_lines(qset, results, lang, settings.currency):
             print(line)

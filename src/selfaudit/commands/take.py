@@ -104,7 +104,7 @@ def _print_saved(
             }
         )
         return
-    answers, _ = validate_answers(qset, session.answers, session.lang)
+    answers, _ = validate_answers(qset, session.answers)
     settings = user_settings()
     results = compute_results(qset, answers)
     for line in results_lines(qset, results, settings.language, settings.currency):
@@ -126,15 +126,13 @@ def main(args: argparse.Namespace) -> int:
         known = ", ".join(catalog.sets) or "none"
         raise UserError(f"no question set '{args.set_id}'; available: {known}")
     given = _read_input(args.answers, qset)
-    settings = user_settings()
-    # Numbers such as "45.000" are read the way the user writes them: --lang, else the
-    # draft's language, else the language chosen in the app's settings.
-    lang = args.lang or given.lang or settings.language
-    answers, problems = validate_answers(qset, given.answers, lang)
+    answers, problems = validate_answers(qset, given.answers)
     if problems:
         for problem in problems:
             print(visible(f"{args.answers}: {problem}"), file=sys.stderr)
         raise UserError(t("en", "cli.take.problems", count=len(problems), file=args.answers))
+    settings = user_settings()
+    lang = args.lang or given.lang or settings.language  # the language the session was taken in
     store = open_store(args)
     try:
         # The command line first, then what a recovered draft carries, then the settings.

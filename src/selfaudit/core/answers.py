@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from selfaudit.core.model import Item, Kind, QuestionSet
-from selfaudit.core.numbers import NumberError, parse_number
+from selfaudit.core.numbers import parse_number
 from selfaudit.core.problems import Problem
 from selfaudit.core.text import clip
 
@@ -56,7 +56,7 @@ def describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def check_answer(item: Item, value: Any, lang: str = "en") -> Answer:
+def check_answer(item: Item, value: Any) -> Answer:
     """Return the normalised answer to ``item`` or raise ``ValueError`` saying what is allowed."""
     kind = item.kind
     if kind in (Kind.LIKERT5, Kind.SCALE10):
@@ -69,7 +69,7 @@ def check_answer(item: Item, value: Any, lang: str = "en") -> Answer:
             raise ValueError(f"must be a whole number from {low} to {high}, got {describe(value)}")
         return value
     if kind is Kind.NUMBER:
-        return _check_number(item, value, lang)
+        return _check_number(item, value)
     if kind is Kind.CHOICE:
         ids = [o.id for o in item.options]
         if not isinstance(value, str) or value not in ids:
@@ -88,14 +88,13 @@ def check_answer(item: Item, value: Any, lang: str = "en") -> Answer:
     return value
 
 
-def _check_number(item: Item, value: Any, lang: str) -> float:
+def _check_number(item: Item, value: Any) -> float:
+    """A number answer. Text is read by :func:`~selfaudit.core.numbers.parse_number`, whose
+    ``NumberError`` (``AmbiguousNumber`` too) echoes the short, printable text as typed."""
     if isinstance(value, str):
         if len(value) > ECHO_LIMIT or not value.isprintable():
             raise ValueError(f"must be a number, got {describe(value)}")
-        try:  # the message echoes the short, printable text as typed
-            value = parse_number(value, lang)
-        except NumberError as exc:
-            raise ValueError(str(exc)) from None
+        value = parse_number(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"must be a number, got {describe(value)}")
     if isinstance(value, int) and abs(value) > MAX_INT:
@@ -112,9 +111,7 @@ def _check_number(item: Item, value: Any, lang: str) -> float:
     return number
 
 
-def validate_answers(
-    qset: QuestionSet, raw: Mapping[str, Any], lang: str = "en"
-) -> tuple[Answers, list[Problem]]:
+def validate_answers(qset: QuestionSet, raw: Mapping[str, Any]) -> tuple[Answers, list[Problem]]:
     """Check every answer at once: the normalised answers and all problems found."""
     answers: Answers = {}
     problems: list[Problem] = []
@@ -124,7 +121,7 @@ def validate_answers(
             problems.append(Problem(f"'{qset.id}' has no item '{shorten(key)}'", shorten(key)))
             continue
         try:
-            answers[key] = check_answer(item, value, lang)
+            answers[key] = check_answer(item, value)
         except ValueError as exc:
             problems.append(Problem(f"{item.kind.value} answer {exc}", key))
     for item in qset.items:
@@ -133,16 +130,14 @@ def validate_answers(
     return answers, problems
 
 
-def usable_answers(
-    qset: QuestionSet, raw: Mapping[str, Any], lang: str = "en"
-) -> tuple[Answers, list[str]]:
+def usable_answers(qset: QuestionSet, raw: Mapping[str, Any]) -> tuple[Answers, list[str]]:
     """The answers that are still valid for ``qset`` and the ids of those that were dropped.
 
     For answers that were saved earlier (a draft, an old session) against a set that may have
     changed since: an answer the set no longer accepts is dropped, never scored; a missing
     required answer is not a problem here.
     """
-    answers, _ = validate_answers(qset, raw, lang)
+    answers, _ = validate_answers(qset, raw)
     return answers, [key for key in raw if key not in answers]
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from selfaudit.core.numbers import plain
+
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -41,9 +43,7 @@ def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
 
 def fmt_plain(value: float, lang: str) -> str:
     """A number as a person would type it back (no grouping, shortest decimals)."""
-    text = (
-        f"{value:.6f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:.0f}"
-    )
+    text = plain(value)
     return text.replace(".", ",") if lang == "nl" else text
 
 

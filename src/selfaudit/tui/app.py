@@ -309,7 +309,7 @@ class SelfAuditApp(OrderedKeysApp[int]):
             store.close_draft(draft_id)
             return
         if draft.set_hash and draft.set_hash != qset.content_hash:
-            answers, dropped = usable_answers(qset, draft.answers, draft.lang)
+            answers, dropped = usable_answers(qset, draft.answers)
             draft.answers = answers
             # From now on the draft belongs to this version: the warning is given once.
             draft.set_version, draft.set_hash = qset.version, qset.content_hash

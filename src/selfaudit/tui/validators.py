@@ -6,7 +6,28 @@ from textual.validation import ValidationResult, Validator
 
 from selfaudit.core.answers import check_answer
 from selfaudit.core.model import Item
-from selfaudit.i18n import fmt_amount, t
+from selfaudit.core.numbers import AmbiguousNumber
+from selfaudit.i18n import fmt_amount, fmt_number, fmt_plain, t
+
+
+def reading_text(value: float, lang: str, *, decimal: bool) -> str:
+    """One reading of an ambiguous number, written so it cannot be read the other way: grouped
+    (``42,000``), or as a decimal with at least one decimal (``42.0``, ``1.25``)."""
+    if decimal and float(value).is_integer():
+        return fmt_number(value, lang, 1)
+    return fmt_amount(value, lang)
+
+
+def doubt_message(doubt: AmbiguousNumber, lang: str) -> str:
+    """Which of the two readings was meant, the keys that pick one and how to type each."""
+    return t(
+        lang,
+        "answer.ambiguous",
+        thousands=reading_text(doubt.thousands, lang, decimal=False),
+        decimal=reading_text(doubt.decimal, lang, decimal=True),
+        thousands_typed=fmt_plain(doubt.thousands, lang),
+        decimal_typed=fmt_plain(doubt.decimal, lang),
+    )
 
 
 class AnswerValidator(Validator):
@@ -27,7 +48,9 @@ class AnswerValidator(Validator):
                 return self.failure(t(self.lang, "answer.required"))
             return self.success()
         try:
-            check_answer(self.item, value, self.lang)
+            check_answer(self.item, value)
+        except AmbiguousNumber as doubt:
+            return self.failure(doubt_message(doubt, self.lang))
         except ValueError:
             return self.failure(self.message())
         return self.success()

@@ -338,7 +338,7 @@ class QuestionScreen(BaseScreen):
             await self.show_position(self.draft.position + 1)
             return
         try:
-            value = check_answer(item, text if item.kind is Kind.TEXT else text.strip(), self.lang)
+            value = check_answer(item, text if item.kind is Kind.TEXT else text.strip())
         except ValueError:
             error.update(self.t("answer.bad-text", count=item.max_length))
             return

@@ -19,11 +19,12 @@ from selfaudit.i18n import fmt_date, fmt_number
 from selfaudit.i18n.sentences import counts_sentence
 from selfaudit.store import Draft, InvalidAnswers, NotDurable, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.settle import drained
 from selfaudit.tui.translate import translate_bindings
 from selfaudit.tui.widgets.checklist import Checklist
 from selfaudit.tui.widgets.cost_breakdown import CostBreakdown
 from selfaudit.tui.widgets.level_profile import LevelProfile
-from selfaudit.tui.widgets.plain_input import PlainInput
+from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.score_bar import ScoreBar
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.what_if import WhatIf
@@ -32,10 +33,11 @@ from selfaudit.tui.widgets.what_if import WhatIf
 class ResultsScreen(BaseScreen):
     """Shows a finished draft (to save, with action items) or a saved session (read-only)."""
 
-    HELP_TOPIC = "results"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "home", "Home"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "home", "Home", priority=True),
+        # A saved session opened from History goes back there (and says so in the footer).
+        Binding("escape", "back", "Back", priority=True),
     ]
 
     def __init__(
@@ -45,6 +47,9 @@ class ResultsScreen(BaseScreen):
         self.qset = qset
         self.draft = draft
         self.session = session
+        self.opened_saved = session is not None
+        """Opened to look at a saved session (from History): Esc goes back there."""
+        self.HELP_TOPIC = "saved" if self.opened_saved else "results"
         self.as_saved = session is not None and answered_with_another_version(
             session.set_version, session.set_hash, qset
         )
@@ -76,7 +81,7 @@ class ResultsScreen(BaseScreen):
             return stored_results(self.qset.id, self.qset.model, s.results, s.answers)
         record = self.session or self.draft
         raw = record.answers if record is not None else {}
-        answers, _ = usable_answers(self.qset, raw, record.lang if record is not None else "en")
+        answers, _ = usable_answers(self.qset, raw)
         return compute_results(self.qset, answers)
 
     def _candidate_actions(self) -> list[str]:
@@ -197,7 +202,7 @@ class ResultsScreen(BaseScreen):
         hint = "results.actions.hint" if self.candidates else "results.actions.hint-own"
         yield Static(self.t(hint), classes="muted", markup=False)
         yield Checklist(self.candidates, self.checked, id="actions")
-        yield PlainInput(
+        yield OrderedInput(
             self.typed_action,
             placeholder=self.t("results.actions.own"),
             id="own-action",
@@ -234,23 +239,32 @@ class ResultsScreen(BaseScreen):
     @on(Input.Submitted, "#own-action")
     def _own_action(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        if text:
+        if text and not self.saved:  # after saving, the typed item is already in the session
             self.query_one("#actions", Checklist).add_entry(text)
             event.input.value = ""
 
     @on(Button.Pressed, "#save, #save-top")
-    def _save_pressed(self) -> None:
-        self.action_save()
+    async def _save_pressed(self) -> None:
+        await self.action_save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
             return not self.saved
+        if action in ("home", "back"):
+            return (action == "back") == self.opened_saved
         return True
 
-    def action_save(self) -> None:
-        """Store the session with the ticked action items."""
+    def action_back(self) -> None:
+        """Back to History, where this saved session was opened."""
+        self.app.pop_screen()
+
+    async def action_save(self) -> None:
+        """Store the session with the ticked action items (and the one being typed)."""
         if self.saved or self.draft is None or self.sa.store is None:
             return
+        await drained(self.query_one("#own-action", Input))  # what was typed before Ctrl+S
+        if self.saved:
+            return  # saved meanwhile (a click and Ctrl+S at once)
         self._take_from_screen(self.draft)
         try:
             self.session = self.sa.store.complete(self.draft, self.qset)

@@ -59,7 +59,7 @@ class WhatIf(Vertical):
         result = self.query_one("#what-if-result", Static)
         try:
             # The target becomes the set's target answer when saved: accept what it accepts.
-            value = float(check_answer(self.target_item, event.value, self.lang))
+            value = float(check_answer(self.target_item, event.value))
         except ValueError:
             result.update(t(self.lang, "whatif.bad", low=self.low, high=self.high))
             return
