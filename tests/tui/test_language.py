@@ -32,7 +32,7 @@ async def test_switch_to_dutch_mid_question(catalog_sets: dict[str, QuestionSet]
         assert {"Settings", "Quit", "Help"} <= footer_labels(app)
         await pilot.press("l")
         await wait_for(pilot, lambda: app.lang == "nl")
-        assert {"Instellingen", "Stoppen", "Hulp", "English"} <= footer_labels(app)
+        assert {"Instellingen", "Stop", "Hulp", "English"} <= footer_labels(app)
         assert "Vragenlijsten" in str(
             app.screen.query_one("#home-list", OptionList).get_option_at_index(0).prompt
         )

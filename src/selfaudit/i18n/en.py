@@ -18,8 +18,6 @@ MESSAGES: dict[str, str] = {
     "key.page_skip": "Next",
     "key.note": "Note",
     "key.why": "Why?",
-    "key.why_typing": "Why?",
-    "key.note_typing": "Note",
     "key.home": "Home",
     "key.cancel": "Cancel",
     "key.save": "Save",

@@ -3,9 +3,9 @@
 
 MESSAGES: dict[str, str] = {
     "language.name": "Nederlands",
-    "key.quit": "Stoppen",
+    "key.quit": "Stop",
     "key.help": "Hulp",
-    "key.command_palette": "Opdrachten",
+    "key.command_palette": "Menu",
     "key.open": "Openen",
     "key.discard": "Wissen",
     "key.settings": "Instellingen",
@@ -17,8 +17,6 @@ MESSAGES: dict[str, str] = {
     "key.page_skip": "Verder",
     "key.note": "Notitie",
     "key.why": "Waarom?",
-    "key.why_typing": "Waarom?",
-    "key.note_typing": "Notitie",
     "key.home": "Start",
     "key.cancel": "Annuleren",
     "key.save": "Opslaan",

@@ -93,11 +93,12 @@ class QuestionScreen(BaseScreen):
         Binding("pageup", "page_back", "Back", show=False, priority=True),
         Binding("s", "skip", "Skip", priority=True),
         Binding("pagedown", "page_skip", "Skip", show=False, priority=True),
-        Binding("n", "note", "Note", priority=True),
-        Binding("w", "why", "Why?", priority=True),
-        # While a field has focus the letters are typed; F2 and F3 still reach "why" and "note".
-        Binding("f2", "why_typing", "Why?", priority=True),
-        Binding("f3", "note_typing", "Note", priority=True),
+        # F2 and F3 work on every question, also while typing in a field, so the footer
+        # teaches keys that always work; "w" and "n" are shortcuts where no field has focus.
+        Binding("f2", "why", "Why?", priority=True),
+        Binding("f3", "note", "Note", priority=True),
+        Binding("w", "why_letter", show=False, priority=True),
+        Binding("n", "note_letter", show=False, priority=True),
         Binding("escape", "home", "Home", priority=True),
         Binding("enter", "confirm", show=False, priority=True),
         Binding("up", "move(-1)", show=False, priority=True),
@@ -391,10 +392,9 @@ class QuestionScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Letter keys belong to the text field while it has focus; PgUp/PgDn still work.
-        if action in ("back", "skip", "note", "why", "digit", "move") and self._typing():
-            return False
-        if action in ("why_typing", "note_typing") and not self._typing():
-            return False
+        if action in ("back", "skip", "note_letter", "why_letter", "digit", "move"):
+            if self._typing():
+                return False
         if action == "back" and self.draft.position == 0:
             return None
         if action == "skip" and self.item.required:
@@ -439,12 +439,12 @@ class QuestionScreen(BaseScreen):
                 self.draft.skipped.append(item.id)
         await self.show_position(self.draft.position + 1)
 
-    async def action_why_typing(self) -> None:
-        """F2: why we ask, also while typing in a field."""
+    async def action_why_letter(self) -> None:
+        """``w``: why we ask (F2 does the same, also while typing)."""
         await self.action_why()
 
-    def action_note_typing(self) -> None:
-        """F3: a note, also while typing in a field."""
+    def action_note_letter(self) -> None:
+        """``n``: a note (F3 does the same, also while typing)."""
         self.action_note()
 
     @one_at_a_time
