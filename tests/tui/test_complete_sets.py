@@ -55,7 +55,7 @@ async def test_complete_by_keyboard(set_id: str, catalog_sets: dict[str, Questio
         assert "Developing" in shown  # band of a passive eNPS and of all-4 answers
     elif set_id == "competency-level":
         assert "Level reached: 5 of 5" in shown  # 4 = "often" on every item scores 75
-        assert "Consistency (Guttman CR): 1.00" in shown
+        assert "Your answers follow the order of the levels" in shown
     elif set_id == "internal-service":
         assert all(d["score"] > 0 for d in results["dimensions"] if "score" in d)
         assert "Scores (0–100) and next steps" in shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from selfaudit.questionnaires import load_catalog
-from tests.tui.conftest import draft_at_results, make_app, open_first_draft
+from tests.tui.conftest import draft_at_results, make_app, open_first_draft, prepared_draft
 from tests.tui.test_complete_sets import screen_text
 
 
@@ -27,3 +27,31 @@ async def test_results_count_skipped_questions_in_words(lang: str, one: str, two
         shown = screen_text(app)
     assert one in shown and two in shown
     assert "(s)" not in shown and "/vragen" not in shown
+
+
+def _levels_at_results(first_level: int) -> None:
+    """A competency-level draft on its results: level 1 answered ``first_level``, the rest 4."""
+    qset = load_catalog().sets["competency-level"]
+    answers = {i.id: first_level if i.id.startswith("l1_") else 4 for i in qset.items}
+    prepared_draft(qset.id, answers, len(qset.items))
+
+
+@pytest.mark.parametrize(
+    ("lang", "first_level", "expected"),
+    [
+        ("en", 4, "Your answers follow the order of the levels: every level you meet rests"),
+        ("en", 2, "Your answers do not follow the order of the levels: you meet a higher level"),
+        ("nl", 4, "Je antwoorden volgen de volgorde van de niveaus: elk niveau dat je haalt"),
+        ("nl", 2, "Je antwoorden volgen de volgorde van de niveaus niet: je haalt een hoger"),
+    ],
+)
+async def test_level_results_say_in_words_whether_the_levels_build_up(
+    lang: str, first_level: int, expected: str
+) -> None:
+    _levels_at_results(first_level)
+    app = make_app(language=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        shown = screen_text(app)
+    assert expected in shown
+    assert "Guttman" not in shown and "CR" not in shown and "0.90" not in shown

@@ -31,9 +31,7 @@ def _levels(qset: QuestionSet, results: Results, lang: str) -> list[str]:
     if lv.stopped_unanswered:
         lines.append(t(lang, "results.level-stopped", level=lv.next_level))
     if lv.answered:
-        cr = fmt_number(lv.reproducibility, lang, 2)
-        key = "results.consistent" if lv.consistent else "results.inconsistent"
-        lines.append(t(lang, key, cr=cr))
+        lines.append(t(lang, "results.consistent" if lv.consistent else "results.inconsistent"))
     nxt = next((d for d in levels if d.level == lv.next_level), None)
     if nxt is None:
         lines.append(t(lang, "results.top"))

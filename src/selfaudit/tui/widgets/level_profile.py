@@ -1,5 +1,5 @@
-"""The competency-level outcome: the level reached, each level's bar and state, consistency,
-and what the next level asks."""
+"""The competency-level outcome: the level reached, each level's bar and state, whether the
+answers follow the order of the levels, and what the next level asks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
-from selfaudit.i18n import fmt_number, t
+from selfaudit.i18n import t
 from selfaudit.tui.widgets.score_bar import ScoreBar
 
 #: The mark and catalog key shown for a level that is met, not met or not answered.
@@ -51,11 +51,9 @@ class LevelProfile(Vertical):
             stopped = t(lang, "results.level-stopped", level=lv.next_level)
             yield Static(stopped, classes="warning", markup=False)
         if lv.answered:
-            cr = fmt_number(lv.reproducibility, lang, 2)
             key = "results.consistent" if lv.consistent else "results.inconsistent"
-            yield Static(
-                t(lang, key, cr=cr), classes="muted" if lv.consistent else "warning", markup=False
-            )
+            style = "muted" if lv.consistent else "warning"
+            yield Static(t(lang, key), classes=style, markup=False)
         nxt = next((d for d in levels if d.level == lv.next_level), None)
         if nxt is None:
             yield Static(t(lang, "results.top"), markup=False)
