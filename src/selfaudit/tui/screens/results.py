@@ -201,7 +201,9 @@ class ResultsScreen(BaseScreen):
         self.candidates = self._candidate_actions() + self.custom
         hint = "results.actions.hint" if self.candidates else "results.actions.hint-own"
         yield Static(self.t(hint), classes="muted", markup=False)
-        yield Checklist(self.candidates, self.checked, id="actions")
+        checklist = Checklist(self.candidates, self.checked, id="actions")
+        checklist.display = bool(self.candidates)  # no empty box: it shows with the first item
+        yield checklist
         yield OrderedInput(
             self.typed_action,
             placeholder=self.t("results.actions.own"),
@@ -240,7 +242,9 @@ class ResultsScreen(BaseScreen):
     def _own_action(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         if text and not self.saved:  # after saving, the typed item is already in the session
-            self.query_one("#actions", Checklist).add_entry(text)
+            checklist = self.query_one("#actions", Checklist)
+            checklist.add_entry(text)
+            checklist.display = True
             event.input.value = ""
 
     @on(Button.Pressed, "#save, #save-top")
