@@ -76,10 +76,15 @@ def local_datetime(when: dt.datetime) -> dt.datetime:
     At the very ends of the calendar (year 1, year 9999) the local time can fall outside what a
     datetime holds, say 9999-12-31 23:00 UTC in Tokyo; such a time is shown in its own zone.
     """
+    return _in_local_zone(when) or when
+
+
+def _in_local_zone(when: dt.datetime) -> dt.datetime | None:
+    """An aware ``when`` in the local time zone; ``None`` when local time cannot hold it."""
     try:
         return when.astimezone()
     except (OverflowError, OSError, ValueError):
-        return when
+        return None
 
 
 def fmt_date(when: dt.date | dt.datetime, lang: str) -> str:
@@ -88,6 +93,18 @@ def fmt_date(when: dt.date | dt.datetime, lang: str) -> str:
         when = (local_datetime(when) if when.tzinfo else when).date()
     months = _MONTHS.get(lang, _MONTHS["en"])
     return f"{when.day} {months[when.month - 1]} {when.year}"
+
+
+def fmt_date_time(when: dt.datetime, lang: str) -> str:
+    """``3 Mar 2026 09:30`` / ``3 mrt 2026 09:30`` in local time, to the minute.
+
+    A time that local time cannot hold (see :func:`local_datetime`) is shown in its own zone,
+    and says which: ``31 Dec 9999 23:00 UTC``.
+    """
+    local = _in_local_zone(when) if when.tzinfo else when
+    zone = "" if local is not None else f" {when.tzname() or 'UTC'}"
+    shown = (local or when).replace(tzinfo=None)
+    return f"{fmt_date(shown, lang)} {shown:%H:%M}{zone}"
 
 
 def bar_cells(score: float, width: int) -> int:

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from selfaudit.core.text import visible
-from selfaudit.i18n import fmt_date
+from selfaudit.i18n import fmt_date_time
 from selfaudit.store import SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
@@ -22,7 +22,7 @@ from selfaudit.tui.widgets.title_header import TitleHeader
 
 
 class HistoryScreen(BaseScreen):
-    """Lists saved sessions with date, set, team and respondent."""
+    """Lists saved sessions with date and time, set, team and respondent."""
 
     HELP_TOPIC = "history"
     BINDINGS = [Binding("escape", "home", "Home", priority=True)]
@@ -86,7 +86,7 @@ class HistoryScreen(BaseScreen):
     def _prompt(self, s: SessionSummary) -> Text:
         qset = self.sa.catalog.get(s.set_id)
         title = qset.t(qset.title, self.lang) if qset else visible(s.set_id)
-        text = Text(fmt_date(s.completed_at, self.lang) + "  ", style="bold")
+        text = Text(fmt_date_time(s.completed_at, self.lang) + "  ", style="bold")
         text.append(title)
         text.append(f"  {self.headline(qset, s)}", style="italic")
         who = " · ".join(x for x in (s.team, s.respondent) if x)
