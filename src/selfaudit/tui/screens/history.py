@@ -1,7 +1,10 @@
-"""History: every saved session, newest first; Enter opens one."""
+"""History: every saved session, newest first; Enter opens one, ``d`` moves one to the trash."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,6 +20,8 @@ from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_date_time
 from selfaudit.store import SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
+from selfaudit.tui.screens.confirm import ConfirmScreen
+from selfaudit.tui.settle import SETTLE_TIMEOUT
 from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
 from selfaudit.tui.widgets.title_header import TitleHeader
 
@@ -25,7 +30,10 @@ class HistoryScreen(BaseScreen):
     """Lists saved sessions with date and time, set, team and respondent."""
 
     HELP_TOPIC = "history"
-    BINDINGS = [Binding("escape", "home", "Home", priority=True)]
+    BINDINGS = [
+        Binding("escape", "home", "Home", priority=True),
+        Binding("d", "delete", "Delete", priority=True),
+    ]
 
     @dataclass
     class Loaded(Message):
@@ -39,6 +47,8 @@ class HistoryScreen(BaseScreen):
         self.sessions: list[SessionSummary] = []
         self.loaded = False
         """Whether the store has been read."""
+        self._read = asyncio.Event()
+        """Set once the store has been read: a key typed before then waits for it."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -76,6 +86,7 @@ class HistoryScreen(BaseScreen):
         if message.error:
             self.sa.notify(message.error, severity="error", markup=False)
         self.sessions, self.loaded = message.sessions, True
+        self._read.set()
         for title in self.query("#history-title").results(Static):
             title.update(self._title())
         for option_list in self.query("#history-list").results(OptionList):
@@ -120,6 +131,65 @@ class HistoryScreen(BaseScreen):
         from selfaudit.tui.screens.results import ResultsScreen
 
         self.app.push_screen(ResultsScreen(qset, session=session))
+
+    def _highlighted_session(self) -> SessionSummary | None:
+        option = self.query_one("#history-list", OptionList).highlighted_option
+        option_id = option.id if option is not None else None
+        return next((s for s in self.sessions if s.id == option_id), None)
+
+    @on(OptionList.OptionHighlighted, "#history-list")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete":  # before the store is read, ``d`` waits for the list
+            return not self.loaded or self._highlighted_session() is not None
+        return True
+
+    async def action_delete(self) -> None:
+        """Move the highlighted session to the trash, after a confirmation naming it.
+
+        A ``d`` typed before the list is read waits for it (the app reads no key meanwhile);
+        the question is then pushed at once, so a key typed right after ``d`` answers it.
+        """
+        if not self.loaded:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._read.wait(), SETTLE_TIMEOUT)
+        summary = self._highlighted_session()
+        if summary is None:
+            return
+        qset = self.sa.catalog.get(summary.set_id)
+        question = self.t(
+            "confirm.delete",
+            title=qset.t(qset.title, self.lang) if qset else visible(summary.set_id),
+            date=fmt_date_time(summary.completed_at, self.lang),
+            headline=self.headline(qset, summary),
+            short=summary.id[:8],
+        )
+        self.app.push_screen(
+            ConfirmScreen(question, self.t("confirm.delete.yes"), danger=True),
+            callback=functools.partial(self._delete, summary.id),
+        )
+
+    def _delete(self, session_id: str, ok: bool | None) -> None:
+        store = self.sa.store
+        if not ok or store is None:
+            return
+        try:
+            store.move_to_trash(session_id)
+        except StoreError as exc:
+            self.sa.notify(self.sa.error_text(exc), severity="error", markup=False)
+            self.load()  # moved or changed meanwhile, say from the command line: show what is
+            return
+        self.sa.notify(self.t("notify.deleted", short=session_id[:8]), markup=False, timeout=15)
+        option_list = self.query_one("#history-list", OptionList)
+        index = next((i for i, s in enumerate(self.sessions) if s.id == session_id), 0)
+        self.sessions = [s for s in self.sessions if s.id != session_id]
+        self.query_one("#history-title", Static).update(self._title())
+        option_list.set_options(self._options())
+        if self.sessions:
+            option_list.highlighted = min(index, len(self.sessions) - 1)  # the one below it
+        self.refresh_bindings()
 
     def action_home(self) -> None:
         """Back to where you came from."""
