@@ -209,6 +209,12 @@ MESSAGES: dict[str, str] = {
     "history.no-set": "The set '{set}' is not available any more.",
     # settings
     "settings.title": "Settings (saved on this computer)",
+    "notify.broken-sets.one": "Your question-set file {files} could not be read: 'selfaudit validate {files}' says why. Settings lists it too.",
+    "notify.broken-sets.other": "{count} of your question-set files could not be read: {files}. 'selfaudit validate FILE' says why; Settings lists them too.",
+    "settings.sets": "Your own question sets",
+    "settings.sets-folder": "Put your own question-set files (.toml) in {folder}.",
+    "settings.broken-sets.one": "This file could not be read; the command under it says why:",
+    "settings.broken-sets.other": "These {count} files could not be read; the command under each says why:",
     "settings.team": "Team",
     "settings.team.placeholder": "e.g. Finance, Service desk",
     "settings.respondent": "Your name (leave empty to stay anonymous)",
@@ -243,8 +249,6 @@ MESSAGES: dict[str, str] = {
     "notify.quit-unsaved": "Your latest answers are not on disk. Save a copy in a folder first, or press Ctrl+Q again to quit without one.",
     "notify.answer-needed": "This question needs a valid answer before the results can be saved.",
     "notify.set-changed": "This question set changed since you started; your answers are kept.",
-    "notify.set-problems.one": "{count} problem in your own question-set files; run 'selfaudit sets' to see it.",
-    "notify.set-problems.other": "{count} problems in your own question-set files; run 'selfaudit sets' to see them.",
     # help
     "help.key": "Key",
     "help.does": "What it does",

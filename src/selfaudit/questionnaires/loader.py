@@ -48,6 +48,11 @@ class Catalog:
         """The set with this id, if available."""
         return self.sets.get(set_id)
 
+    @property
+    def broken_files(self) -> list[str]:
+        """The files whose problems kept them out, in the order found (each once)."""
+        return list(dict.fromkeys(p.file for p in self.problems if p.file))
+
 
 def _set_files(folder: Path) -> list[Path]:
     try:

@@ -179,11 +179,15 @@ class SelfAuditApp(OrderedKeysApp[int]):
         self.push_screen(HomeScreen())
         if self.settings_warning:
             self.notify(self.settings_warning, severity="warning", timeout=15, markup=False)
-        if self.catalog.problems:
+        broken = self.catalog.broken_files
+        if broken:
+            # Long enough to read a path; Settings keeps the list for later.
+            files = ", ".join(broken)
             self.notify(
-                self.t("notify.set-problems", count=len(self.catalog.problems)),
+                self.t("notify.broken-sets", count=len(broken), files=files),
                 severity="warning",
-                timeout=10,
+                timeout=30,
+                markup=False,
             )
 
     def respondent(self) -> str:

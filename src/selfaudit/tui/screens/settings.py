@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 
 from selfaudit.core.text import visible
 from selfaudit.i18n import LANGUAGES, language_name
+from selfaudit.paths import user_sets_dir
 from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEXT, THEMES
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -77,7 +78,22 @@ class SettingsScreen(BaseScreen):
                 [(c, c) for c in currencies], value=s.currency, allow_blank=False, id="currency"
             )
             yield Button(self.t("settings.save"), id="save", variant="primary")
+            yield from self._own_sets()
         yield Footer(compact=True)
+
+    def _own_sets(self) -> ComposeResult:
+        """Where your own set files go, and those that could not be read, with the command
+        that says why (the start-up notice about them is gone after a while)."""
+        yield Static(self.t("settings.sets"), classes="field-label", markup=False)
+        folder = visible(str(user_sets_dir()))
+        yield Static(self.t("settings.sets-folder", folder=folder), classes="muted", markup=False)
+        broken = self.sa.catalog.broken_files
+        if not broken:
+            return
+        yield Static(self.t("settings.broken-sets", count=len(broken)), markup=False)
+        for file in broken:
+            shown = visible(file)
+            yield Static(f"{shown}\n  selfaudit validate {shown}", classes="warning", markup=False)
 
     @staticmethod
     def _error_line(field: str) -> Static:
