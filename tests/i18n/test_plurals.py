@@ -90,7 +90,12 @@ def test_plural_forms_come_in_pairs_and_only_they_take_a_count() -> None:
         ("en", "intro.minutes", "about 1 minute", "about 2 minutes"),
         ("nl", "intro.minutes", "ongeveer 1 minuut", "ongeveer 2 minuten"),
         ("en", "history.title", "History: 1 saved session", "History: 2 saved sessions"),
-        ("nl", "history.title", "Historie: 1 opgeslagen sessie", "Historie: 2 opgeslagen sessies"),
+        (
+            "nl",
+            "history.title",
+            "Geschiedenis: 1 opgeslagen sessie",
+            "Geschiedenis: 2 opgeslagen sessies",
+        ),
         ("en", "answer.bad-text", "Use at most 1 character.", "Use at most 2 characters."),
         ("nl", "answer.bad-text", "Gebruik hoogstens 1 teken.", "Gebruik hoogstens 2 tekens."),
     ],

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.widgets._footer import FooterKey
 
 from selfaudit.questionnaires import load_catalog
-from tests.tui.conftest import draft_at_results, make_app, open_first_draft, prepared_draft
+from tests.tui.conftest import (
+    draft_at_results,
+    home_loaded,
+    make_app,
+    open_first_draft,
+    open_set_from_home,
+    prepared_draft,
+)
 from tests.tui.test_complete_sets import screen_text
 
 
@@ -55,3 +65,19 @@ async def test_level_results_say_in_words_whether_the_levels_build_up(
         shown = screen_text(app)
     assert expected in shown
     assert "Guttman" not in shown and "CR" not in shown and "0.90" not in shown
+
+
+def footer_labels(app: Any) -> list[str]:
+    """The labels the footer shows on the current screen."""
+    return [key.description for key in app.screen.query(FooterKey).results(FooterKey)]
+
+
+async def test_the_dutch_footer_says_geschiedenis_and_overzicht() -> None:
+    app = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        assert "Geschiedenis" in footer_labels(app)
+        await open_set_from_home(pilot, "choose-us")
+        await pilot.pause()
+        labels = footer_labels(app)
+    assert "Overzicht" in labels and "Start" not in labels
