@@ -79,7 +79,10 @@ def test_delete_moves_the_session_out_of_every_view_and_restore_brings_it_back(
 
     result = run_cli("restore", mistake[:6])
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"Restored session {mistake} (Would our employees choose us?")
+    assert result.stdout.startswith(
+        f"Restored session {mistake}\n  Would our employees choose us?, "
+    )
+    assert result.stdout.endswith(f"\n  in {_session(mistake)}\n")
     assert _session(mistake).read_bytes() == data
     assert sorted(_listed("list")) == sorted([kept, mistake])
     assert _listed("trash") == []

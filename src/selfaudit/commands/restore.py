@@ -21,6 +21,8 @@ def main(args: argparse.Namespace) -> int:
         path = store.restore(session_id)
     except BadSessionId as exc:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
-    what = f" ({described(summary)})" if summary else ""
-    print(f"Restored session {session_id}{what}\n  {visible(str(path))}")
+    print(f"Restored session {session_id}")
+    if summary is not None:
+        print(f"  {described(summary)}")
+    print(f"  in {visible(str(path))}")
     return 0
