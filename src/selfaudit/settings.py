@@ -25,16 +25,17 @@ CADENCES: dict[str, int] = {
 }
 #: Currencies offered on the settings screen (ISO 4217 codes).
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN")
-#: Themes offered in the settings screen and the command palette (Textual's built-in names).
+#: Themes offered in the settings screen and the command palette, dark ones first: Textual's
+#: ids, as the settings file keeps them. People see their names (``theme.<id>`` in the catalog).
 THEMES = (
     "textual-dark",
-    "textual-light",
     "nord",
-    "gruvbox",
     "tokyo-night",
+    "gruvbox",
+    "ansi-dark",
+    "textual-light",
     "solarized-light",
     "catppuccin-latte",
-    "ansi-dark",
     "ansi-light",
 )
 MAX_TEXT = 200

@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import selfaudit
+from selfaudit.i18n import LANGUAGES, theme_name
 from selfaudit.i18n.en import MESSAGES as EN
 from selfaudit.i18n.nl import MESSAGES as NL
+from selfaudit.settings import THEMES
 
 HELP = Path(selfaudit.__file__).parent / "tui"
 
@@ -32,3 +34,19 @@ def test_english_names_history_and_home_the_same_way_everywhere() -> None:
     assert EN["key.history"] == EN["cmd.history"] == "History"
     assert EN["history.title.other"].startswith("History: ")
     assert EN["key.home"] == EN["cmd.home"] == "Home"
+
+
+def test_every_offered_theme_has_a_name_in_both_languages() -> None:
+    for lang in LANGUAGES:
+        names = [theme_name(theme, lang) for theme in THEMES]
+        assert len(set(names)) == len(THEMES), names
+        for theme, name in zip(THEMES, names, strict=True):
+            assert name != theme and name[0].isupper(), (lang, theme, name)
+            assert not {"textual", "ansi", "nord", "gruvbox"} & set(name.lower().split())
+    assert theme_name("textual-dark", "en") == "Dark"
+    assert theme_name("textual-light", "nl") == "Licht"
+    assert theme_name("solarized-light", "en") == "Solarized light"
+
+
+def test_a_theme_the_catalog_does_not_name_is_shown_by_its_id() -> None:
+    assert theme_name("dracula", "nl") == "dracula"  # set by hand in settings.toml

@@ -5,16 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.command import CommandPalette
+from textual.widgets import Select
 from textual.widgets._footer import FooterKey
+from textual.widgets._select import SelectOverlay
 
 from selfaudit.questionnaires import load_catalog
+from selfaudit.settings import THEMES, load_settings
 from tests.tui.conftest import (
     draft_at_results,
     home_loaded,
     make_app,
     open_first_draft,
     open_set_from_home,
+    palette_text,
     prepared_draft,
+    wait_for,
 )
 from tests.tui.test_complete_sets import screen_text
 
@@ -81,3 +87,37 @@ async def test_the_dutch_footer_says_geschiedenis_and_overzicht() -> None:
         await pilot.pause()
         labels = footer_labels(app)
     assert "Overzicht" in labels and "Start" not in labels
+
+
+async def test_settings_name_the_themes_and_keep_the_textual_id() -> None:
+    app: Any = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")
+        themes = app.screen.query_one("#theme", Select)
+        themes.focus()
+        await pilot.press("enter")  # open the list of themes
+        overlay = themes.query_one(SelectOverlay)
+        await wait_for(pilot, lambda: overlay.option_count > 0)
+        shown = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+        assert shown[:2] == ["Donker", "Donker grijsblauw"] and "Licht" in shown
+        assert not set(shown) & set(THEMES), shown  # names, never Textual's ids
+        await pilot.press(*["down"] * shown.index("Licht"), "enter")
+        await wait_for(pilot, lambda: app.theme == "textual-light")  # a preview at once
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+    assert load_settings()[0].theme == "textual-light"
+
+
+async def test_the_palette_names_the_themes() -> None:
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"theme")
+        await wait_for(pilot, lambda: "Theme: Solarized light" in palette_text(app))
+        listed = palette_text(app)
+        assert "Theme: Dark" in listed and "Theme: Light pastel" in listed
+        assert "textual-" not in listed and "gruvbox" not in listed

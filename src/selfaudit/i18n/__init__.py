@@ -5,7 +5,7 @@ the labels Textual would otherwise show in English (footer keys, the command pal
 Question texts come from the question-set files, not from here.
 """
 
-from selfaudit.i18n.catalog import LANGUAGES, language_name, t
+from selfaudit.i18n.catalog import LANGUAGES, language_name, t, theme_name
 from selfaudit.i18n.formatting import (
     bar_cells,
     fmt_amount,
@@ -29,4 +29,5 @@ __all__ = [
     "fmt_plain",
     "language_name",
     "t",
+    "theme_name",
 ]

@@ -34,6 +34,12 @@ def t(lang: str, key: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def theme_name(theme: str, lang: str) -> str:
+    """A theme's name in ``lang`` ("Dark", "Donker"); a Textual id the catalog does not name
+    (put in the settings file by hand) is shown as it is."""
+    return CATALOGS.get(lang, EN).get(f"theme.{theme}") or EN.get(f"theme.{theme}") or theme
+
+
 def language_name(lang: str) -> str:
     """A language's own name: ``English``, ``Nederlands``."""
     return CATALOGS.get(lang, EN)["language.name"]

@@ -11,7 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from selfaudit.i18n import LANGUAGES, language_name
+from selfaudit.i18n import LANGUAGES, language_name, theme_name
 from selfaudit.settings import THEMES
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class SelfAuditCommands(Provider):
         for theme in THEMES:
             out.append(
                 Command(
-                    app.t("cmd.theme", name=theme),
+                    app.t("cmd.theme", name=theme_name(theme, app.lang)),
                     app.t("cmd.theme.help"),
                     partial(app.set_theme, theme),
                 )

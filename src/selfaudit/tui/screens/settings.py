@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Select, Static
 
 from selfaudit.core.text import visible
-from selfaudit.i18n import LANGUAGES, language_name
+from selfaudit.i18n import LANGUAGES, language_name, theme_name
 from selfaudit.paths import user_sets_dir
 from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEXT, THEMES
 from selfaudit.store import StoreError
@@ -64,7 +64,12 @@ class SettingsScreen(BaseScreen):
             )
             yield Static(self.t("settings.theme"), classes="field-label", markup=False)
             themes = list(THEMES) if s.theme in THEMES else [s.theme, *THEMES]
-            yield Select([(x, x) for x in themes], value=s.theme, allow_blank=False, id="theme")
+            yield Select(
+                [(theme_name(x, self.lang), x) for x in themes],
+                value=s.theme,
+                allow_blank=False,
+                id="theme",
+            )
             yield Static(self.t("settings.cadence"), classes="field-label", markup=False)
             yield Select(
                 [(self.t(f"cadence.{c}"), c) for c in CADENCES],
