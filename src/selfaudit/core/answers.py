@@ -82,7 +82,7 @@ def check_answer(item: Item, value: Any) -> Answer:
     if not isinstance(value, str):
         raise ValueError(f"must be text, got {describe(value)}")
     if len(value) > item.max_length:
-        raise ValueError(f"is {len(value):,} characters; at most {item.max_length:,} are allowed")
+        raise ValueError(f"is {len(value):,} characters; the limit is {item.max_length:,}")
     if "\x00" in value:
         raise ValueError("contains a NUL character")
     return value
