@@ -18,7 +18,7 @@ def test_dutch_has_one_word_for_history() -> None:
     assert NL["key.history"] == NL["cmd.history"] == "Geschiedenis"
     assert NL["history.title.other"].startswith("Geschiedenis: ")
     help_nl = (HELP / "help_nl.md").read_text(encoding="utf-8")
-    assert "`h` de\ngeschiedenis" in help_nl
+    assert "`h` de\ngeschiedenis" in help_nl and "## history\nDe geschiedenis: " in help_nl
     for text in [*NL.values(), help_nl]:
         assert not re.search(r"historie", text, re.IGNORECASE), text
 
