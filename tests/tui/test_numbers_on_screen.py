@@ -65,3 +65,36 @@ async def test_a_pick_typed_ahead_lands_before_the_enter_after_it() -> None:
         await wait_for(pilot, lambda: app.screen.draft.position == 3)
         assert app.screen.draft.answers["salary"] == 42000.0
         await wait_for(pilot, lambda: app.screen.query_one("#answer-input", Input).value == "30")
+
+
+def _results_texts(app: Any) -> list[str]:
+    return [str(s.render()) for s in app.screen.query("CostBreakdown Static").results(Static)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "warned", "defaults"),
+    [
+        (
+            "en",
+            "The average annual salary is under 1,000: check",
+            "Left empty, so computed with the default: days a post stays empty, cost while",
+        ),
+        (
+            "nl",
+            "Het gemiddelde jaarsalaris is lager dan 1.000: controleer",
+            "Leeg gelaten, dus gerekend met de standaardwaarde: dagen dat een functie leegstaat,",
+        ),
+    ],
+)
+async def test_results_warn_about_a_low_salary_and_name_the_defaults_used(
+    lang: str, warned: str, defaults: str
+) -> None:
+    answers = {**BEFORE_SALARY, "salary": 42.0, "on_costs_pct": 30.0, "working_days": 100.0}
+    prepared_draft("turnover-cost", answers, position=16)  # all 16 passed: the results
+    app: Any = make_app(language=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        texts = _results_texts(app)
+        assert any(text.startswith(warned) for text in texts), texts
+        assert any(text.startswith(defaults) for text in texts), texts
+        assert not any("Defaults were used in" in text for text in texts)

@@ -12,7 +12,7 @@ from selfaudit.core.results import Results
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
 from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
-from selfaudit.i18n.sentences import counts_sentence, what_if_sentence
+from selfaudit.i18n.sentences import counts_sentence, defaults_sentence, what_if_sentence
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -63,8 +63,7 @@ def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> 
     lines.append(t(lang, "results.cost.pct", pct=pct, median=median))
     lines.append(what_if_sentence(tc, tc.target_rate_pct, lang, currency))
     if tc.defaults_used:
-        used = ", ".join(qset.t(d.title, lang) for d in qset.dimensions_of(tc.defaults_used))
-        lines.append(t(lang, "results.cost.defaults", items=used))
+        lines.append(defaults_sentence(tc, lang))
     return lines
 
 

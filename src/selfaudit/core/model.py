@@ -178,11 +178,6 @@ class QuestionSet:
             texts.append(item_id if item is None else self.t(item.text, lang).rstrip("?"))
         return "; ".join(texts)
 
-    def dimensions_of(self, item_ids: tuple[str, ...]) -> tuple[Dimension, ...]:
-        """The dimensions the given items belong to, once each, in the set's order."""
-        wanted = {i.dimension for i in self.items if i.id in item_ids}
-        return tuple(d for d in self.dimensions if d.id in wanted)
-
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         """The items of one dimension, in asking order."""
         return tuple(i for i in self.items if i.dimension == dimension_id)

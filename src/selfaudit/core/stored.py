@@ -16,7 +16,7 @@ from selfaudit.core.levels import LevelOutcome, level_outcome
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import EnpsAnswer, Results
 from selfaudit.core.scoring import DimensionScore
-from selfaudit.core.turnover import CATEGORIES, WARNINGS, TurnoverCost
+from selfaudit.core.turnover import CATEGORIES, INPUTS, WARNINGS, TurnoverCost
 
 
 def _number(value: Any) -> float | None:
@@ -109,7 +109,7 @@ def _turnover(raw: Any, answers: Mapping[str, Any]) -> TurnoverCost | None:
         turnover_rate_pct=figures["turnover_rate_pct"] or 0.0,
         target_rate_pct=figures["target_rate_pct"] or 0.0,
         yearly_saving=figures["yearly_saving"] or 0.0,
-        defaults_used=_texts(used),
+        defaults_used=tuple(d for d in _texts(used) if d in INPUTS),
         warnings=tuple(w for w in _texts(raw.get("warnings", [])) if w in WARNINGS),
     )
 

@@ -50,7 +50,13 @@ WARNINGS = (
     "no-headcount",
     "no-working-days",
     "no-salary",
+    "salary-under-1000",
+    "vacancy-exceeds-working-days",
+    "interviews-exceed-working-year",
 )
+
+#: A yearly salary below this is almost surely a slip (42 typed for 42,000, or a monthly pay).
+LOW_SALARY = 1000.0
 
 
 @dataclass(frozen=True)
@@ -112,12 +118,19 @@ def _ratio(part: float, whole: float) -> float:
 
 
 def input_warnings(v: Mapping[str, float]) -> tuple[str, ...]:
-    """The :data:`WARNINGS` that apply to resolved inputs, in that order."""
+    """The :data:`WARNINGS` that apply to resolved inputs, in that order: impossible inputs
+    (no people, no working days, no salary) and implausible ones, such as more leavers than
+    people, a yearly salary under :data:`LOW_SALARY`, a post empty for longer than a year's
+    working days, or more hours of selection for one hire than a working year has."""
+    working_year_hours = v["working_days"] * HOURS_PER_DAY
     found = {
         "leavers-exceed-headcount": v["leavers"] > v["headcount"] > 0,
         "no-headcount": v["headcount"] <= 0,
         "no-working-days": v["working_days"] <= 0,
         "no-salary": v["salary"] <= 0,
+        "salary-under-1000": 0 < v["salary"] < LOW_SALARY,
+        "vacancy-exceeds-working-days": v["vacancy_days"] > v["working_days"] > 0,
+        "interviews-exceed-working-year": v["interview_hours"] > working_year_hours > 0,
     }
     return tuple(code for code in WARNINGS if found[code])
 

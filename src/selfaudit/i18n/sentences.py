@@ -25,3 +25,12 @@ def counts_sentence(results: Results, lang: str) -> str:
         defaults = t(lang, "results.counts-defaults", count=len(results.turnover.defaults_used))
         return t(lang, "results.counts-calc", count=results.answered, defaults=defaults)
     return t(lang, "results.counts", answered=results.answered, skipped=len(results.skipped))
+
+
+def defaults_sentence(cost: TurnoverCost, lang: str) -> str:
+    """The figures that were left empty and computed with their default, each by its name
+    ("... used: employer's on-costs, working days a year"); empty when every figure was given."""
+    if not cost.defaults_used:
+        return ""
+    names = ", ".join(t(lang, f"figure.{key}") for key in cost.defaults_used)
+    return t(lang, "results.cost.defaults", items=names)

@@ -11,6 +11,7 @@ from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
 from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY, TARGET_ITEM
 from selfaudit.i18n import fmt_money, fmt_percent, t
+from selfaudit.i18n.sentences import defaults_sentence
 from selfaudit.tui.widgets.what_if import WhatIf
 
 
@@ -64,9 +65,8 @@ class CostBreakdown(Vertical):
         )
         yield Static(t(lang, "results.cost.pct", pct=pct, median=median), markup=False)
         if tc.defaults_used:
-            used = ", ".join(q.t(d.title, lang) for d in q.dimensions_of(tc.defaults_used))
             yield Static(
-                t(lang, "results.cost.defaults", items=used), classes="muted", markup=False
+                defaults_sentence(tc, lang), id="cost-defaults", classes="muted", markup=False
             )
         target_item = q.item(TARGET_ITEM)
         if target_item is None:
