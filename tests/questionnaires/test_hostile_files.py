@@ -1,8 +1,9 @@
-"""Hostile or broken set files: one line per problem, exit code 2, no traceback, fast and small.
+"""Hostile or broken set files: one line per problem, exit code 2, no traceback, small.
 
-Each case runs the real ``selfaudit validate`` in a subprocess. The timeout guards against the
-quadratic tomllib paths (a 50,000-segment dotted key takes ~40 s unguarded); peak memory of the
-child is checked against the 100 MB budget.
+Each case runs the real ``selfaudit validate`` in a subprocess; peak memory of the child is checked
+against the 100 MB budget. The quadratic tomllib paths (a 50,000-segment dotted key takes ~40 s
+unguarded) are caught by the reason given ("dotted key": refused before tomllib parses it), not
+by a clock: the timeout only stops a hung run. How fast each case is belongs to ``make bench``.
 """
 
 from __future__ import annotations
@@ -118,12 +119,12 @@ sys.exit(main(sys.argv[1:]))
 
 
 def _validate_measured(target: Path) -> tuple[int, str, str, int]:
-    """Run ``selfaudit validate`` (killed after 10 s): exit code, stdout, stderr, peak KiB."""
+    """Run ``selfaudit validate``: exit code, stdout, stderr, peak KiB (a hang is stopped)."""
     result = subprocess.run(
         [sys.executable, "-c", _MEASURED, "validate", str(target)],
         capture_output=True,
         text=True,
-        timeout=10,
+        timeout=120,
         check=False,
     )
     stderr, _, peak = result.stderr.rpartition("\nPEAK_KIB ")
@@ -141,7 +142,7 @@ def test_symlink_is_refused(tmp_path: Path, mini_path: Path) -> None:
 def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)
-    result = run_cli("validate", str(fifo), timeout=10)
+    result = run_cli("validate", str(fifo))  # a blocking open would hang until the timeout
     assert result.returncode == 2
     assert "not a regular file" in result.stderr
 
