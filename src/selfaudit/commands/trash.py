@@ -34,7 +34,8 @@ def described(summary: SessionSummary) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    """One line per session in the trash, newest first (or JSON, each with its ``path``)."""
+    """One line per session in the trash, newest first, with the columns of ``list`` (or JSON,
+    each with its ``path``)."""
     store = open_store(args, create=False)
     sessions = store.trashed()
     if args.json:
@@ -47,6 +48,8 @@ def main(args: argparse.Namespace) -> int:
     for s in sessions:
         qset = catalog.get(s.set_id)
         headline = _headline(s, len(qset.dimensions) if qset else 0, currency)
-        set_id, team = visible(s.set_id), column(s.team, 16)
-        print(f"{s.id}  {local_time(s.completed_at)}  {set_id:<18} {team}  {headline}")
+        set_id, team, respondent = visible(s.set_id), column(s.team, 16), column(s.respondent, 16)
+        print(
+            f"{s.id}  {local_time(s.completed_at)}  {set_id:<18} {team}  {respondent}  {headline}"
+        )
     return 0
