@@ -376,7 +376,7 @@ def test_take_uses_the_team_and_name_from_the_settings(tmp_path: Path) -> None:
     again = json.loads(run_cli("show", json.loads(other.stdout)["id"], "--json").stdout)
     assert again["team"] == ""  # the command line wins, even when empty
     listed = run_cli("list")
-    assert "Sales [bold]Ops…  eNPS answer 9" in listed.stdout  # cut to 16, columns kept
+    assert "Sales [bold]Ops…  Kim               eNPS answer 9" in listed.stdout  # cut to 16
     unknown = run_cli("list", "--set", "nope")
     assert unknown.returncode == 2 and "no question set 'nope'" in unknown.stderr
 

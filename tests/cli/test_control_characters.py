@@ -70,7 +70,7 @@ def test_list_shows_teams_as_typed() -> None:
     assert raw_controls(result.stdout) == []
     rows = result.stdout.splitlines()
     assert len(rows) == 2 and all(row.endswith("eNPS answer 9") for row in rows)
-    assert "  \\x1b]0;pwned…     eNPS" in rows[-1]  # cut before the \x07, not inside it
+    assert "  \\x1b]0;pwned…  " in rows[-1]  # cut before the \x07, not inside it
 
 
 def test_list_keeps_every_row_in_its_columns() -> None:

@@ -13,7 +13,8 @@ from selfaudit.questionnaires import load_catalog
 
 
 def main(args: argparse.Namespace) -> int:
-    """One line per session (or JSON); unreadable files are left to ``selfaudit doctor``."""
+    """One line per session (or JSON): id, time, set, team, respondent, headline; unreadable
+    files are left to ``selfaudit doctor``."""
     if args.set_id is not None:
         known = load_catalog().sets
         if args.set_id not in known:
@@ -29,8 +30,8 @@ def main(args: argparse.Namespace) -> int:
             level=s.level, annual_cost=s.annual_cost, enps_answer=s.enps_answer, scores=s.scores
         )
         text = "no scores" if found is None else _HEADLINE[found.kind](found.value, currency)
-        set_id, team = visible(s.set_id), column(s.team, 16)
-        print(f"{s.id}  {local_time(s.completed_at)}  {set_id:<18} {team}  {text}")
+        set_id, team, respondent = visible(s.set_id), column(s.team, 16), column(s.respondent, 16)
+        print(f"{s.id}  {local_time(s.completed_at)}  {set_id:<18} {team}  {respondent}  {text}")
     return 0
 
 

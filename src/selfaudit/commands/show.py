@@ -7,13 +7,15 @@ import argparse
 from selfaudit.cli import EXIT_BAD_INPUT, UserError
 from selfaudit.commands.common import local_time, open_store, print_json, user_settings
 from selfaudit.commands.report import results_lines
-from selfaudit.core.answers import usable_answers, written_texts
+from selfaudit.core.answers import Answers, number_answers, usable_answers, written_texts
+from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import compute_results
-from selfaudit.core.stored import answered_with_another_version, stored_results
+from selfaudit.core.stored import answered_with_another_version, results_json, stored_results
 from selfaudit.core.text import visible
 from selfaudit.i18n import t
+from selfaudit.i18n.sentences import amount_text
 from selfaudit.questionnaires import load_catalog
-from selfaudit.store import BadSessionId
+from selfaudit.store import BadSessionId, Session
 from selfaudit.store.codec import session_to_doc
 
 
@@ -29,7 +31,9 @@ def main(args: argparse.Namespace) -> int:
     except BadSessionId as exc:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
     if args.json:
-        print_json({**session_to_doc(session), "path": str(store.path_of(session.id))})
+        doc = session_to_doc(session)
+        doc["results"] = results_json(doc["results"])
+        print_json({**doc, "path": str(store.path_of(session.id))})
         return 0
     settings = user_settings()
     lang = settings.language
@@ -49,21 +53,15 @@ def main(args: argparse.Namespace) -> int:
         say("show.no-set", set=session.set_id)
         print_json(session.results)
     else:
+        answers, _ = usable_answers(qset, session.answers)
         if answered_with_another_version(session.set_version, session.set_hash, qset):
             say("results.as-saved")
             results = stored_results(qset.id, qset.model, session.results, session.answers)
         else:
-            answers, _ = usable_answers(qset, session.answers)
             results = compute_results(qset, answers)
         for line in results_lines(qset, results, lang, settings.currency):
             print(line)
-        written = written_texts(qset, session.answers, session.notes)
-        if written:
-            print()
-            say("results.written.head")
-            for item, text in written:
-                lines = visible(text, line_breaks=True).replace("\n", "\n    ")
-                print(f"  - {qset.t(item.text, lang)}\n    {lines}")
+        _print_own_answers(qset, session, answers, lang, settings.currency)
     if session.actions:
         print()
         say("results.actions.head")
@@ -72,3 +70,23 @@ def main(args: argparse.Namespace) -> int:
     print()
     say("show.file", path=store.path_of(session.id))
     return 0
+
+
+def _print_own_answers(
+    qset: QuestionSet, session: Session, answers: Answers, lang: str, currency: str
+) -> None:
+    """The figures the person gave, then what they wrote in their own words (if any)."""
+    figures = number_answers(qset, answers)
+    if figures:
+        print()
+        print(t(lang, "results.figures.head"))
+        for item, value in figures:
+            amount = amount_text(qset, item, value, lang, currency)
+            print(f"  - {qset.t(item.text, lang)}\n    {amount}")
+    written = written_texts(qset, session.answers, session.notes)
+    if written:
+        print()
+        print(t(lang, "results.written.head"))
+        for item, text in written:
+            lines = visible(text, line_breaks=True).replace("\n", "\n    ")
+            print(f"  - {qset.t(item.text, lang)}\n    {lines}")

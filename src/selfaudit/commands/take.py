@@ -20,6 +20,7 @@ from selfaudit.commands.report import results_lines
 from selfaudit.core.answers import validate_answers
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import compute_results
+from selfaudit.core.stored import results_json
 from selfaudit.core.text import visible
 from selfaudit.i18n import t
 from selfaudit.questionnaires import load_catalog
@@ -100,7 +101,7 @@ def _print_saved(
                 "set_version": qset.version,
                 "completed_at": session.completed_at,
                 "already_saved": not saved_now,
-                "results": session.results,
+                "results": results_json(session.results),
             }
         )
         return

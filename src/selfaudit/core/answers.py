@@ -158,3 +158,12 @@ def written_texts(
         if notes.get(item.id, "").strip():
             out.append((item, notes[item.id]))
     return out
+
+
+def number_answers(qset: QuestionSet, answers: Mapping[str, Any]) -> list[tuple[Item, float]]:
+    """The figures the person gave, in asking order: every answered ``number`` item."""
+    return [
+        (item, float(answers[item.id]))
+        for item in qset.items
+        if item.kind is Kind.NUMBER and item.id in answers
+    ]

@@ -143,3 +143,17 @@ def stored_results(
         if model is Model.TURNOVER_COST
         else None,
     )
+
+
+def results_json(saved: Mapping[str, Any]) -> dict[str, Any]:
+    """A saved ``[results]`` table as JSON shows it: a level that was not answered is ``null``
+    in ``levels.met``, never ``false`` (the session file is TOML, which has no null, so it
+    keeps ``false`` there and lists the level under ``levels.unanswered``)."""
+    out = dict(saved)
+    levels = saved.get("levels")
+    if isinstance(levels, dict) and isinstance(levels.get("met"), list):
+        unanswered = levels.get("unanswered", [])
+        skipped = set(unanswered) if isinstance(unanswered, list) else set()
+        met = [None if i + 1 in skipped else m for i, m in enumerate(levels["met"])]
+        out["levels"] = {**levels, "met": met}
+    return out

@@ -212,6 +212,7 @@ MESSAGES: dict[str, str] = {
     "show.completed": "Completed {date}  ·  team: {team}  ·  respondent: {respondent}",
     "show.no-set": "The set '{set}' is not installed; the saved results follow as JSON.",
     "show.file": "File: {path}",
+    "results.figures.head": "Your figures",
     "results.written.head": "In your own words",
     "results.actions.head": "Action items for next time",
     "results.actions.hint": "Tab to the list, tick with Enter or space; add your own below.",

@@ -205,6 +205,7 @@ MESSAGES: dict[str, str] = {
     "show.completed": "Afgerond {date}  ·  team: {team}  ·  ingevuld door: {respondent}",
     "show.no-set": "De vragenlijst '{set}' is niet geïnstalleerd; de opgeslagen uitkomst volgt als JSON.",
     "show.file": "Bestand: {path}",
+    "results.figures.head": "Je getallen",
     "results.written.head": "In je eigen woorden",
     "results.actions.head": "Actiepunten voor de volgende keer",
     "results.actions.hint": "Tab naar de lijst, vink aan met Enter of spatie; voeg hieronder je eigen punt toe.",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from selfaudit.core.model import Item, QuestionSet
 from selfaudit.core.results import Results
 from selfaudit.core.turnover import TurnoverCost, saving_at
 from selfaudit.i18n.catalog import t
-from selfaudit.i18n.formatting import fmt_money, fmt_percent
+from selfaudit.i18n.formatting import fmt_amount, fmt_money, fmt_percent
 
 
 def what_if_sentence(cost: TurnoverCost, target_pct: float, lang: str, currency: str) -> str:
@@ -34,3 +35,21 @@ def defaults_sentence(cost: TurnoverCost, lang: str) -> str:
         return ""
     names = ", ".join(t(lang, f"figure.{key}") for key in cost.defaults_used)
     return t(lang, "results.cost.defaults", items=names)
+
+
+def unit_text(qset: QuestionSet, item: Item, lang: str, currency: str) -> str:
+    """A number item's unit: the currency code, ``%``, or the set's own text (``days``)."""
+    if item.unit == "currency":
+        return currency
+    if item.unit == "percent":
+        return "%"
+    if isinstance(item.unit, str):
+        return item.unit
+    return qset.t(item.unit, lang)
+
+
+def amount_text(qset: QuestionSet, item: Item, value: float, lang: str, currency: str) -> str:
+    """A number answer with its unit: ``€42,000``, ``30.5 %``, ``220 days``."""
+    if item.unit == "currency":
+        return fmt_money(value, lang, currency, 0 if float(value).is_integer() else 2)
+    return f"{fmt_amount(value, lang)} {unit_text(qset, item, lang, currency)}".rstrip()

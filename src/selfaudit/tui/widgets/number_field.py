@@ -16,19 +16,9 @@ from textual.widgets import Static
 from selfaudit.core.model import Item, QuestionSet
 from selfaudit.core.numbers import AmbiguousNumber, parse_number
 from selfaudit.i18n import fmt_amount, fmt_plain, t
+from selfaudit.i18n.sentences import unit_text
 from selfaudit.tui.validators import AnswerValidator, reading_text
 from selfaudit.tui.widgets.ordered_input import OrderedInput
-
-
-def unit_text(qset: QuestionSet, item: Item, lang: str, currency: str) -> str:
-    """The unit shown after the field: the currency code, ``%``, or the set's own text."""
-    if item.unit == "currency":
-        return currency
-    if item.unit == "percent":
-        return "%"
-    if isinstance(item.unit, str):
-        return item.unit
-    return qset.t(item.unit, lang)
 
 
 class NumberInput(OrderedInput):
