@@ -16,6 +16,7 @@ from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
 from tests.tui.conftest import home_loaded, make_app, wait_for
 from tests.tui.test_control_characters import drawn
+from tests.tui.test_control_characters import open_history as history_loaded
 from tests.tui.test_footer_fits import visible_actions
 from tests.tui.test_type_ahead import send_at_once
 
@@ -41,15 +42,6 @@ def saved(enps: int, when: dt.datetime) -> str:
     session = dataclasses.replace(session, id=str(uuid.uuid4()), completed_at=when)
     store.write_session(session)
     return session.id
-
-
-async def history_loaded(pilot: Any) -> None:
-    """From home, open History and wait until it has read the store."""
-    await home_loaded(pilot)
-    await pilot.press("h")
-    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "HistoryScreen")
-    await wait_for(pilot, lambda: pilot.app.screen.loaded)
-    await pilot.pause()
 
 
 def rows(app: Any) -> list[str | None]:
