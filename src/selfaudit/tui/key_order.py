@@ -9,7 +9,10 @@ sent to it before; then the waiting keys are handled one after the other, in the
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections import deque
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from textual import events
@@ -67,3 +70,26 @@ class OrderedKeysApp(App[ReturnType]):
                 self._await_screen()  # the last key changed the screen
                 return
             await super().on_event(self._held_keys.popleft())
+
+
+def one_at_a_time(
+    method: Callable[..., Awaitable[None] | None],
+) -> Callable[..., Awaitable[None]]:
+    """Run a screen's key action or click handler only when no other one is under way.
+
+    Keys already run one after the other; a mouse click is handled beside them, and must not
+    act while a key is moving the screen on (or the other way round). The screen holds an
+    ``asyncio.Lock`` in its ``turn`` attribute. One that had to wait does nothing if its screen
+    was left meanwhile.
+    """
+
+    @functools.wraps(method)
+    async def run(self: Any, *args: Any) -> None:
+        async with self.turn:
+            if not self.is_current:
+                return
+            result = method(self, *args)
+            if inspect.isawaitable(result):
+                await result
+
+    return run

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import inspect
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,13 +15,14 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from selfaudit.core.answers import Answer, check_answer
 from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.core.text import visible
-from selfaudit.i18n import fmt_plain, t
+from selfaudit.i18n import fmt_plain
 from selfaudit.store import Draft, StoreError
+from selfaudit.tui.key_order import one_at_a_time
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.note import NoteScreen
 from selfaudit.tui.screens.results import ResultsScreen
 from selfaudit.tui.settle import drained
-from selfaudit.tui.widgets.choice_list import Choice, ChoiceList
+from selfaudit.tui.widgets.choice_list import ChoiceList, choices_for
 from selfaudit.tui.widgets.number_field import NumberField
 from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.title_header import TitleHeader
@@ -32,52 +30,6 @@ from selfaudit.tui.widgets.title_header import TitleHeader
 #: Seconds within which "1" then "0" picks 10 on a 0-10 question (generous: a hesitant 10
 #: must not become a 0; typing "0" for zero right after a "1" is rare).
 TEN_WINDOW = 3.0
-
-
-def one_at_a_time(
-    method: Callable[..., Awaitable[None] | None],
-) -> Callable[..., Awaitable[None]]:
-    """Run a key action or click handler only when no other one is under way, on this screen.
-
-    Keys already run one after the other; a mouse click is handled beside them, and must not
-    act while a key is moving to another question (or the other way round). One that had to
-    wait does nothing if the screen was left meanwhile.
-    """
-
-    @functools.wraps(method)
-    async def run(self: QuestionScreen, *args: Any) -> None:
-        async with self.turn:
-            if not self.is_current:
-                return
-            result = method(self, *args)
-            if inspect.isawaitable(result):
-                await result
-
-    return run
-
-
-def choices_for(qset: QuestionSet, item: Item, lang: str) -> list[Choice]:
-    """The options of a likert5, scale10, yesno or choice item, with the digits that pick them."""
-    if item.kind is Kind.LIKERT5:
-        return [
-            Choice(i + 1, qset.t(label, lang), str(i + 1)) for i, label in enumerate(item.labels)
-        ]
-    if item.kind is Kind.SCALE10:
-        out = []
-        for value in range(11):
-            label = ""
-            if value == 0 and item.low:
-                label = qset.t(item.low, lang)
-            if value == 10 and item.high:
-                label = qset.t(item.high, lang)
-            out.append(Choice(value, label, str(value)))
-        return out
-    if item.kind is Kind.YESNO:
-        return [Choice(True, t(lang, "answer.yes"), "1"), Choice(False, t(lang, "answer.no"), "2")]
-    return [
-        Choice(option.id, qset.t(option.label, lang), str(i + 1) if i < 9 else "")
-        for i, option in enumerate(item.options)
-    ]
 
 
 class QuestionScreen(BaseScreen):
@@ -392,9 +344,9 @@ class QuestionScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Letter keys belong to the text field while it has focus; PgUp/PgDn still work.
-        if action in ("back", "skip", "note_letter", "why_letter", "digit", "move"):
-            if self._typing():
-                return False
+        letters = ("back", "skip", "note_letter", "why_letter", "digit", "move")
+        if action in letters and self._typing():
+            return False
         if action == "back" and self.draft.position == 0:
             return None
         if action == "skip" and self.item.required:

@@ -9,6 +9,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from selfaudit.core.answers import Answer
+from selfaudit.core.model import Item, Kind, QuestionSet
+from selfaudit.i18n import t
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,30 @@ class Choice:
     label: str
     key: str
     """The digit(s) that pick it, shown in front of the label."""
+
+
+def choices_for(qset: QuestionSet, item: Item, lang: str) -> list[Choice]:
+    """The options of a likert5, scale10, yesno or choice item, with the digits that pick them."""
+    if item.kind is Kind.LIKERT5:
+        return [
+            Choice(i + 1, qset.t(label, lang), str(i + 1)) for i, label in enumerate(item.labels)
+        ]
+    if item.kind is Kind.SCALE10:
+        out = []
+        for value in range(11):
+            label = ""
+            if value == 0 and item.low:
+                label = qset.t(item.low, lang)
+            if value == 10 and item.high:
+                label = qset.t(item.high, lang)
+            out.append(Choice(value, label, str(value)))
+        return out
+    if item.kind is Kind.YESNO:
+        return [Choice(True, t(lang, "answer.yes"), "1"), Choice(False, t(lang, "answer.no"), "2")]
+    return [
+        Choice(option.id, qset.t(option.label, lang), str(i + 1) if i < 9 else "")
+        for i, option in enumerate(item.options)
+    ]
 
 
 class ChoiceList(OptionList):
