@@ -1,4 +1,4 @@
-"""A broken set file of the user's own: the notice names it and how to see why; Settings keeps it."""
+"""A broken set file of your own: the notice names it and how to see why; Settings keeps it."""
 
 from __future__ import annotations
 

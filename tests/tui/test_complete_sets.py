@@ -27,13 +27,16 @@ async def test_complete_by_keyboard(set_id: str, catalog_sets: dict[str, Questio
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
         shown = screen_text(app)
         # tick the first proposed action item (if any), add one of our own, save with Ctrl+S
-        for _ in range(5):  # Tab to the checklist (the what-if field comes first)
+        # Tab to the checklist (the what-if field comes first); a set without suggested steps
+        # shows no checklist, and Tab reaches the own-item field at once.
+        for _ in range(5):
             await pilot.press("tab")
-            if getattr(app.focused, "id", "") == "actions":
+            if getattr(app.focused, "id", "") in ("actions", "own-action"):
                 break
-        if getattr(app.focused, "option_count", 0):
-            await pilot.press("enter")
-        await pilot.press("tab", *"Ask [Finance] for data", "enter")
+        if getattr(app.focused, "id", "") == "actions":
+            await pilot.press("enter", "tab")  # tick the first suggestion, on to the own field
+        assert getattr(app.focused, "id", "") == "own-action"
+        await pilot.press(*"Ask [Finance] for data", "enter")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen.session is not None)  # type: ignore[attr-defined]
         session = app.screen.session  # type: ignore[attr-defined]

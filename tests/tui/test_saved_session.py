@@ -24,7 +24,9 @@ async def open_saved_from_history(pilot: Any) -> None:
     app = pilot.app
     await home_loaded(pilot)
     await pilot.press("h")
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen" and app.screen.loaded)
+    await wait_for(
+        pilot, lambda: type(app.screen).__name__ == "HistoryScreen" and app.screen.loaded
+    )
     await pilot.press("enter")
     await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
     await pilot.pause()

@@ -85,7 +85,7 @@ async def test_a_whole_set_typed_at_once_saves_every_answer_on_its_question(
 ) -> None:
     qset = catalog_sets[set_id]
     keys, expected = typed_walk(qset)
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         # From the home list: to the set, Enter (introduction), Enter (start), then every answer.
@@ -100,7 +100,7 @@ async def test_a_whole_set_typed_at_once_saves_every_answer_on_its_question(
 
 
 async def test_enter_enter_on_home_opens_one_set_once() -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["enter", "enter", "7"])
@@ -113,7 +113,7 @@ async def test_enter_enter_on_home_opens_one_set_once() -> None:
 
 
 async def test_a_stale_click_from_the_previous_question_answers_nothing() -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["enter", "enter"])
@@ -131,7 +131,7 @@ async def test_a_stale_click_from_the_previous_question_answers_nothing() -> Non
 
 
 async def test_keys_after_n_go_into_the_note_and_enter_closes_it_once() -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["enter", "enter", "8", "n", *"ok!", "enter", "enter"])
@@ -148,7 +148,7 @@ async def test_d_then_enter_answers_the_discard_question_not_the_list() -> None:
     store = Store.open()
     draft = store.new_draft(qset)
     store.close()
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         assert app.screen.query_one("#home-list", OptionList).highlighted_option.id == (
@@ -163,7 +163,7 @@ async def test_d_then_enter_answers_the_discard_question_not_the_list() -> None:
 async def test_enter_enter_on_history_opens_one_session() -> None:
     qset = load_catalog().sets["choose-us"]
     Store.open().save_session(qset, {"enps": 9})
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["h", "enter", "enter"])
