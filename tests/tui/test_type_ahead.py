@@ -171,3 +171,26 @@ async def test_enter_enter_on_history_opens_one_session() -> None:
         await pilot.pause()
         stack = [type(s).__name__ for s in app.screen_stack]
         assert stack.count("ResultsScreen") == 1, stack
+
+
+async def test_enter_typed_before_home_has_read_the_drafts_opens_the_draft() -> None:
+    qset = load_catalog().sets["competency-level"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    store.close()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # At once, before the home screen has read the store: the draft comes first there.
+        send_at_once(app, ["enter"])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        assert app.screen.draft.id == draft.id
+
+
+async def test_keys_typed_before_history_is_read_act_on_the_list() -> None:
+    qset = load_catalog().sets["choose-us"]
+    Store.open().save_session(qset, {"enps": 9})
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        send_at_once(app, ["h", "enter"])  # Enter before History has read the sessions
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")

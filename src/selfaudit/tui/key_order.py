@@ -4,7 +4,8 @@ Keys can arrive faster than screens change: typed quickly, pasted, or sent all a
 Textual hands each key to whatever screen is on top when the key is read, even a screen that
 is still being built, or one whose successor is already on its way. Here a key that arrives
 while a new screen is being shown waits until that screen is mounted and has handled what was
-sent to it before; then the waiting keys are handled one after the other, in the order typed.
+sent to it before (and, for a screen that reads a list in a thread, until the list is there);
+then the waiting keys are handled one after the other, in the order typed.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class OrderedKeysApp(App[ReturnType]):
             return
         await super().on_event(event)
 
+    def keys_may_flow(self, screen: Screen[Any]) -> None:
+        """``screen`` has read what it shows: the keys held for it may go on (see module)."""
+        self.call_later(self._screen_settled, screen)
+
     def _must_wait(self) -> bool:
         """Whether a key arriving now has to wait (for keys before it, or for a new screen)."""
         if self._held_keys:
@@ -64,12 +69,21 @@ class OrderedKeysApp(App[ReturnType]):
         if screen is not self.screen:
             self._await_screen()  # another screen came meanwhile: wait for that one
             return
+        if not ready_for_keys(screen):
+            return  # it is still reading what it shows; it calls keys_may_flow when done
         self._settled_screen = screen
         while self._held_keys:
             if self.screen is not self._settled_screen:
                 self._await_screen()  # the last key changed the screen
                 return
             await super().on_event(self._held_keys.popleft())
+
+
+def ready_for_keys(screen: Screen[Any]) -> bool:
+    """Whether ``screen`` shows what keys act on. A screen that reads its list in a thread
+    says ``False`` in its ``ready_for_keys`` attribute until the list is there (an Enter
+    typed before would open whatever happened to be first)."""
+    return bool(getattr(screen, "ready_for_keys", True))
 
 
 def one_at_a_time(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import functools
 from dataclasses import dataclass
 
@@ -21,7 +19,6 @@ from selfaudit.i18n import fmt_date_time
 from selfaudit.store import SessionSummary, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
-from selfaudit.tui.settle import SETTLE_TIMEOUT
 from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
 from selfaudit.tui.widgets.title_header import TitleHeader
 
@@ -47,8 +44,6 @@ class HistoryScreen(BaseScreen):
         self.sessions: list[SessionSummary] = []
         self.loaded = False
         """Whether the store has been read."""
-        self._read = asyncio.Event()
-        """Set once the store has been read: a key typed before then waits for it."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -86,7 +81,7 @@ class HistoryScreen(BaseScreen):
         if message.error:
             self.sa.notify(message.error, severity="error", markup=False)
         self.sessions, self.loaded = message.sessions, True
-        self._read.set()
+        self.sa.keys_may_flow(self)  # keys typed before the list was read act on it now
         for title in self.query("#history-title").results(Static):
             title.update(self._title())
         for option_list in self.query("#history-list").results(OptionList):
@@ -142,19 +137,21 @@ class HistoryScreen(BaseScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "delete":  # before the store is read, ``d`` waits for the list
-            return not self.loaded or self._highlighted_session() is not None
+        if action == "delete":
+            return self._highlighted_session() is not None
         return True
 
-    async def action_delete(self) -> None:
+    @property
+    def ready_for_keys(self) -> bool:
+        """Keys wait until the sessions are read (see :mod:`selfaudit.tui.key_order`)."""
+        return self.loaded
+
+    def action_delete(self) -> None:
         """Move the highlighted session to the trash, after a confirmation naming it.
 
-        A ``d`` typed before the list is read waits for it (the app reads no key meanwhile);
-        the question is then pushed at once, so a key typed right after ``d`` answers it.
+        Keys typed before the list is read wait for it (see key_order); the question is pushed
+        at once, so a key typed right after ``d`` answers it.
         """
-        if not self.loaded:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._read.wait(), SETTLE_TIMEOUT)
         summary = self._highlighted_session()
         if summary is None:
             return

@@ -87,6 +87,7 @@ class HomeScreen(BaseScreen):
         fresh = [d for d in message.drafts if d.id not in {x.id for x in self.drafts}]
         if fresh and self.loaded:
             self.highlighted_id = f"draft:{fresh[0].id}"
+        first_read = not self.loaded
         self.drafts, self.last, self.loaded = message.drafts, message.last, True
         self.pseudonym = message.pseudonym
         for who in self.query("#who").results(Static):
@@ -94,6 +95,14 @@ class HomeScreen(BaseScreen):
         if option_list is not None:
             option_list.set_options(self._options())
             self._highlight_first()
+        if first_read:
+            self.sa.keys_may_flow(self)  # keys typed before the list was read act on it now
+
+    @property
+    def ready_for_keys(self) -> bool:
+        """Keys wait until the drafts are read: they come first in the list, and an Enter typed
+        before would open whatever happened to be first (see :mod:`selfaudit.tui.key_order`)."""
+        return self.loaded
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
