@@ -62,7 +62,7 @@ CASES: dict[str, tuple[Callable[[Path, str], object], str]] = {
     ),
     "nan": (
         lambda p, ok: p.write_text(ok.replace("max = 1000", "max = nan"), "utf-8"),
-        "items[5].max: must be a finite number",
+        'items[5] (id "people").max: must be a finite number',
     ),
     "inf": (
         lambda p, ok: p.write_text(ok.replace("min = 0\n", "min = inf\n", 1), "utf-8"),
@@ -80,9 +80,9 @@ CASES: dict[str, tuple[Callable[[Path, str], object], str]] = {
         lambda p, ok: p.write_text(
             ok.replace("integer = true", "integer = true\nstep = 2"), "utf-8"
         ),
-        "items[5].step: unknown key",
+        'items[5] (id "people").step: unknown key',
     ),
-    "empty": (lambda p, ok: p.write_bytes(b""), "format: is missing"),
+    "empty": (lambda p, ok: p.write_bytes(b""), "this is not a question set"),
     "not a table at top": (
         lambda p, ok: p.write_text("items = 3\n", "utf-8"),
         "items: must be an array of tables",
@@ -177,13 +177,13 @@ def test_valid_file_passes(mini_path: Path) -> None:
 
 def test_a_flood_of_problems_is_capped(tmp_path: Path) -> None:
     flood = tmp_path / "flood.toml"
-    flood.write_text("".join(f"k{i} = {i}\n" for i in range(5000)), "utf-8")
+    flood.write_text("format = 1\n" + "".join(f"k{i} = {i}\n" for i in range(5000)), "utf-8")
     result = run_cli("validate", str(flood))
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2
     assert len(lines) == 52  # 50 problems, the count of the rest, the summary
-    # 5,000 unknown keys + 12 about missing required keys - 50 shown
-    assert lines[50] == f"{flood}: ... and 4,962 more problems; fix the ones above first"
+    # 5,000 unknown keys + 11 about missing required keys - 50 shown
+    assert lines[50] == f"{flood}: ... and 4,961 more problems; fix the ones above first"
 
 
 def _mini_with(mini_path: Path, old: str, new: str) -> str:
@@ -198,7 +198,7 @@ def test_a_400_digit_integer_is_a_problem_not_a_traceback(tmp_path: Path, mini_p
     result = run_cli("validate", str(target))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{target}: items[5].max: is too large" in result.stderr
+    assert f'{target}: items[5] (id "people").max: is too large' in result.stderr
     assert len(result.stderr.splitlines()[0]) < 200
 
 
@@ -212,7 +212,7 @@ def test_a_set_with_a_400_digit_integer_does_not_break_the_other_sets(mini_path:
     )
     result = run_cli("sets")
     assert "Traceback" not in result.stderr
-    assert "items[5].max: is too large" in result.stderr
+    assert 'items[5] (id "people").max: is too large' in result.stderr
     assert "turnover-cost" in result.stdout
 
 

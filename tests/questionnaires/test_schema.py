@@ -43,10 +43,15 @@ def test_all_problems_reported_at_once(doc: dict[str, Any]) -> None:
     del doc["items"][2]["why"]["nl"]
     found = _paths(doc)
     assert any(p.startswith("colour: unknown key") for p in found)
-    assert any(p.startswith("items[0].dimension: no dimension has id 'nowhere'") for p in found)
-    assert any(p.startswith("items[5].max: must be greater than min") for p in found)
-    assert any(p.startswith("items[2].why.nl: translation missing") for p in found)
-    assert any(p.startswith("items[5].default: 10 is outside min..max") for p in found)
+    assert any(
+        p.startswith("items[0] (id \"fast\").dimension: no dimension has id 'nowhere'")
+        for p in found
+    )
+    assert any(p.startswith('items[5] (id "people").max: must be greater than min') for p in found)
+    assert any(p.startswith('items[2] (id "recommend").why.nl: translation missing') for p in found)
+    assert any(
+        p.startswith('items[5] (id "people").default: 10 is outside min..max') for p in found
+    )
 
 
 def test_missing_translation_is_refused(doc: dict[str, Any]) -> None:
@@ -76,7 +81,7 @@ def test_single_language_custom_set_is_allowed(doc: dict[str, Any]) -> None:
 def test_default_must_cite_a_source(doc: dict[str, Any]) -> None:
     del doc["items"][5]["default_source"]
     assert _paths(doc) == [
-        "items[5].default_source: is missing; every default must cite its source"
+        'items[5] (id "people").default_source: is missing; every default must cite its source'
     ]
 
 
@@ -91,8 +96,10 @@ def test_kind_specific_keys_are_checked(doc: dict[str, Any]) -> None:
     doc["items"][0]["options"] = []  # options belong to choice items only
     doc["items"][4]["options"][1]["score"] = 101
     found = _paths(doc)
-    assert any(p.startswith("items[0].options: unknown key") for p in found)
-    assert "items[4].options[1].score: must be between 0 and 100" in found
+    assert (
+        'items[0] (id "fast").options: a likert5 item has no options; only choice items do' in found
+    )
+    assert 'items[4] (id "mood").options[1].score: must be between 0 and 100' in found
 
 
 def test_levels_model_needs_each_level_once(doc: dict[str, Any]) -> None:
@@ -146,7 +153,7 @@ def test_turnover_cost_inputs_it_divides_by_must_stay_positive(
     item.pop("default", None)
     item.pop("default_source", None)
     assert _paths(doc) == [
-        f"items[{index}].min: must be {rule} for the turnover-cost model, "
+        f'items[{index}] (id "{item_id}").min: must be {rule} for the turnover-cost model, '
         f"which divides by {item_id}"
     ]
 
@@ -189,6 +196,6 @@ def test_problems_echo_keys_and_values_escaped_and_cut(doc: dict[str, Any]) -> N
     doc["items"][0]["dimension"] = "x" * 5000
     doc["scales"]["agree"]["\x9b" + "k" * 500] = 1
     found = _paths(doc)
-    assert f"items[0].dimension: no dimension has id '{'x' * 60}...'" in found
+    assert f"items[0] (id \"fast\").dimension: no dimension has id '{'x' * 60}...'" in found
     assert any(p.startswith(f"scales.agree.\\x9b{'k' * 143}...: unknown key") for p in found)
     assert all(len(p) < 300 and p.isprintable() for p in found)

@@ -7,14 +7,14 @@ import sys
 
 from selfaudit.core.text import visible
 from selfaudit.i18n import t
-from selfaudit.questionnaires import load_file
+from selfaudit.questionnaires import check_file
 
 
 def main(args: argparse.Namespace) -> int:
     """Print one line per problem on stderr; exit 2 if any file has one."""
     bad = 0
     for name in args.files:
-        qset, problems = load_file(name)
+        qset, problems = check_file(name)
         for problem in problems:
             print(visible(str(problem)), file=sys.stderr)
         if qset is None:

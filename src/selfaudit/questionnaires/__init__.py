@@ -4,6 +4,6 @@ The built-in sets live in the top-level ``questionnaires/`` folder (shipped in t
 add their own in :func:`selfaudit.paths.user_sets_dir`.
 """
 
-from selfaudit.questionnaires.loader import Catalog, load_catalog, load_file
+from selfaudit.questionnaires.loader import Catalog, check_file, load_catalog, load_file
 
-__all__ = ["Catalog", "load_catalog", "load_file"]
+__all__ = ["Catalog", "check_file", "load_catalog", "load_file"]

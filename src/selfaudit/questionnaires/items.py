@@ -23,6 +23,33 @@ _ITEM_BY_KIND = {
 }
 
 
+#: The item keys that only some kinds take, and those kinds, in the order of :class:`Kind`.
+_KINDS_OF_KEY = {
+    key: [kind.value for kind in Kind if key in _ITEM_BY_KIND[kind]]
+    for key in set().union(*_ITEM_BY_KIND.values())
+}
+
+
+def item_path(index: int, item: dict[str, Any]) -> str:
+    """The key path of ``items[index]``, naming the item by its id when it has one:
+    ``items[2] (id "contact")``."""
+    item_id = item.get("id")
+    if isinstance(item_id, str) and item_id:
+        return f'items[{index}] (id "{shorten(item_id, 40)}")'
+    return f"items[{index}]"
+
+
+def _check_keys(r: StrictReader, it: dict[str, Any], path: str, kind: Kind) -> None:
+    """Unknown keys are problems; a key of another kind says which kinds take it."""
+    allowed = _ITEM_COMMON | _ITEM_BY_KIND[kind]
+    other_kinds = [key for key in it if key in _KINDS_OF_KEY and key not in allowed]
+    r.keys({key: it[key] for key in it if key not in other_kinds}, path, allowed)
+    for key in other_kinds:
+        kinds = _KINDS_OF_KEY[key]
+        listed = ", ".join(kinds[:-1]) + " and " + kinds[-1] if len(kinds) > 1 else kinds[0]
+        r.fail(f"{path}.{key}", f"a {kind.value} item has no {key}; only {listed} items do")
+
+
 def read_items(
     r: StrictReader,
     doc: dict[str, Any],
@@ -32,7 +59,7 @@ def read_items(
 ) -> list[Item]:
     out = []
     for i, it in r.tables(doc, "items", ""):
-        path = f"items[{i}]"
+        path = item_path(i, it)
         kind_name = r.string(it, "kind", path)
         try:
             kind = Kind(kind_name)
@@ -44,7 +71,7 @@ def read_items(
                     f"use one of {', '.join(k.value for k in Kind)}",
                 )
             continue
-        r.keys(it, path, _ITEM_COMMON | _ITEM_BY_KIND[kind])
+        _check_keys(r, it, path, kind)
         item_id = r.string(it, "id", path, pattern=ITEM_ID)
         dimension = r.string(it, "dimension", path)
         if dimension and dimension not in dim_ids:

@@ -37,6 +37,25 @@ def load_file(path: Path | str, origin: str = "") -> tuple[QuestionSet | None, l
     return qset, shown
 
 
+def check_file(path: Path | str) -> tuple[QuestionSet | None, list[Problem]]:
+    """:func:`load_file` for a set of one's own, which may not take a built-in set's id: the
+    built-in set would win and the file would be left out of every list."""
+    qset, problems = load_file(path)
+    builtin_dir = paths.builtin_sets_dir().resolve()
+    if qset is None or Path(path).resolve().parent == builtin_dir:
+        return qset, problems
+    taken = {s.id for s in (load_file(f, "builtin")[0] for f in _set_files(builtin_dir)) if s}
+    if qset.id not in taken:
+        return qset, problems
+    problem = Problem(
+        f"'{qset.id}' is the id of a built-in set, so selfaudit would ignore this file; "
+        "give your set an id of its own ('selfaudit sets' lists the ids in use)",
+        "id",
+        str(path),
+    )
+    return None, [problem]
+
+
 @dataclass
 class Catalog:
     """Every available set, built-in first, plus the problems of files that failed to load."""

@@ -25,7 +25,7 @@ from selfaudit.core.model import (
 from selfaudit.core.problems import Problem
 from selfaudit.core.text import Text
 from selfaudit.core.turnover import INPUTS as TURNOVER_INPUTS
-from selfaudit.questionnaires.items import ITEM_ID, read_items
+from selfaudit.questionnaires.items import ITEM_ID, item_path, read_items
 from selfaudit.questionnaires.reader import StrictReader, type_name
 
 #: The ``turnover-cost`` inputs the model divides by: the lowest ``min`` each may allow.
@@ -62,7 +62,14 @@ _TOP = {
 def build_question_set(
     doc: dict[str, Any], origin: str = "", content_hash: str = ""
 ) -> tuple[QuestionSet | None, list[Problem]]:
-    """Validate a parsed document: the set (``None`` if anything is wrong) and all problems."""
+    """Validate a parsed document: the set (``None`` if anything is wrong) and all problems.
+
+    A document that is plainly something else (a session, a draft, an answers file) gets one
+    problem saying what it is, not one for every key a set does not have.
+    """
+    other = _not_a_set(doc)
+    if other is not None:
+        return None, [Problem(other)]
     r = StrictReader()
     r.keys(doc, "", _TOP)
     fmt = r.integer(doc, "format", "")
@@ -151,6 +158,31 @@ def build_question_set(
         content_hash=content_hash,
         origin=origin,
     ), []
+
+
+def _not_a_set(doc: dict[str, Any]) -> str | None:
+    """What a document is instead of a question set, in one sentence; ``None`` if it may be one."""
+    if "format_version" in doc and doc.get("kind") == "session":
+        return (
+            "this is a session saved by selfaudit, not a question set; "
+            "'selfaudit show ID' shows a saved session"
+        )
+    if "format_version" in doc and doc.get("kind") == "draft":
+        return (
+            "this is a draft of answers exported by selfaudit, not a question set; "
+            "'selfaudit take SET --answers FILE' saves it as a session"
+        )
+    if {"format", "dimensions", "items"} & doc.keys():
+        return None
+    if doc and not any(isinstance(value, dict | list) for value in doc.values()):
+        return (
+            "this holds answers or settings (key = value), not a question set; answers go to "
+            "'selfaudit take SET --answers FILE', and docs/questionnaire-format.md describes a set"
+        )
+    return (
+        "this is not a question set: it has no format, dimensions or items; "
+        "docs/questionnaire-format.md describes one"
+    )
 
 
 def _sources(r: StrictReader, doc: dict[str, Any]) -> list[Source]:
@@ -261,7 +293,7 @@ def _item_paths(doc: dict[str, Any]) -> dict[str, str]:
     paths: dict[str, str] = {}
     for i, entry in enumerate(raw if isinstance(raw, list) else []):
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            paths.setdefault(entry["id"], f"items[{i}]")
+            paths.setdefault(entry["id"], item_path(i, entry))
     return paths
 
 
