@@ -24,6 +24,45 @@ _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 _LONE_NUMBER = re.compile(r"(?<![\w.])[+-]?\d[\d_]*\.\d[\d_]*(?:[eE][+-]?\d+)?(?![\w.])")
 
 
+#: What tomllib's messages mean, in words for someone who never wrote TOML (by message start).
+_PLAIN = (
+    ("Illegal character '\\n'", 'a text in quotes is not closed; end it with " on the same line'),
+    ("Illegal character", "a text holds a control character; remove it"),
+    ("Unterminated string", "a text in quotes is not closed; end it with the quote it starts with"),
+    (
+        "Invalid value",
+        'this value is not one TOML knows; put text in quotes ("like this"), and numbers, '
+        "true and false without",
+    ),
+    (
+        "Expected newline or end of document after a statement",
+        "there is more on this line after its value; give every key = value a line of its own",
+    ),
+    ("Cannot overwrite a value", "this key is given twice; keep one of the two"),
+    ("Cannot declare", "this [heading] is given twice; keep one of the two"),
+    ("Duplicate inline table key", "a key inside { } is given twice; keep one of the two"),
+    ("Expected '=' after a key", 'a key needs = and a value after it, as in title = "..."'),
+    (
+        "Invalid initial character for a key part",
+        "a key can hold only letters, digits, - and _; put any other key in quotes",
+    ),
+    ("Invalid statement", "this line is neither key = value nor a [heading]"),
+    ("Expected ']'", "a [heading] is not closed with ]"),
+    ("Unclosed array", "a list that opens with [ is not closed with ]"),
+    ("Unclosed inline table", "a table that opens with { is not closed with } on the same line"),
+    (
+        "Unescaped '\\' in a string",
+        "a \\ in a text must be written \\\\, or the text put in single quotes",
+    ),
+)
+
+
+def plain_toml_error(message: str, column: str | None) -> str:
+    """tomllib's ``message`` in plain words, with the column it points at when known."""
+    plain = next((words for start, words in _PLAIN if message.startswith(start)), message)
+    return f"invalid TOML: {plain}" + (f" (column {column})" if column else "")
+
+
 class TomlError(Exception):
     """A file that cannot be read as TOML; ``str()`` is one sentence naming file and line."""
 
@@ -149,10 +188,11 @@ def parse_toml(path: Path | str, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _LINE_COL.search(str(exc))
-        message = _LINE_COL.sub("", str(exc)).strip().rstrip(".")
+        message = _LINE_COL.sub("", str(exc)).replace("(at end of document)", "").strip()
         # "(at end of document)" has no line: the problem is on the last line.
         line = int(found.group(1)) if found else len(text.splitlines()) or 1
-        raise TomlError(path, f"invalid TOML: {message}", line) from None
+        column = found.group(2) if found else None
+        raise TomlError(path, plain_toml_error(message.rstrip("."), column), line) from None
     except RecursionError:
         raise TomlError(path, "is nested too deeply to be a real file") from None
     except (ValueError, MemoryError) as exc:

@@ -158,7 +158,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     [
         ("title = {en = \n", "invalid TOML"),
         # tomllib says "(at end of document)" without a line: the last line is named.
-        ('title = "unterminated', "invalid TOML: Unterminated string"),
+        ('title = "unterminated', "invalid TOML: a text in quotes is not closed; end it with the"),
     ],
 )
 def test_syntax_error_names_the_line(tmp_path: Path, last_line: str, expected: str) -> None:
