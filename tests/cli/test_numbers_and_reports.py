@@ -62,11 +62,11 @@ def test_the_report_names_the_figures_that_used_their_default(tmp_path: Path) ->
     out = run_cli("take", "turnover-cost", "--answers", answers).stdout
     assert "Defaults were used in" not in out
     assert (
-        "Left empty, so computed with the default: employer's on-costs, days a post stays empty, "
+        "Calculated with the default for: employer's on-costs, days a post stays empty, "
         "cost while a post is empty, advertising per hire, agency fee, selection hours per hire, "
         "onboarding hours per hire, training costs per hire, months to full speed, productivity "
         "while starting, hours for one person leaving, target turnover rate.\n"
     ) in out
     save_settings(Settings(language="nl"))
     out = run_cli("take", "turnover-cost", "--answers", answers).stdout
-    assert "Leeg gelaten, dus gerekend met de standaardwaarde: werkgeverslasten, dagen dat" in out
+    assert "Gerekend met de standaardwaarde voor: werkgeverslasten, dagen dat" in out

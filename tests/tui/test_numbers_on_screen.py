@@ -77,12 +77,12 @@ def _results_texts(app: Any) -> list[str]:
         (
             "en",
             "The average annual salary is under 1,000: check",
-            "Left empty, so computed with the default: days a post stays empty, cost while",
+            "Calculated with the default for: days a post stays empty, cost while",
         ),
         (
             "nl",
             "Het gemiddelde jaarsalaris is lager dan 1.000: controleer",
-            "Leeg gelaten, dus gerekend met de standaardwaarde: dagen dat een functie leegstaat,",
+            "Gerekend met de standaardwaarde voor: dagen dat een functie leegstaat,",
         ),
     ],
 )

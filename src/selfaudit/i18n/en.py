@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
     "cost.per-leaver": "Cost per leaver",
     "results.cost.annual": "Turnover costs {cost} a year (turnover rate {rate}).",
     "results.cost.pct": "One leaver costs {pct} of a year's salary; the median in the studies reviewed by Boushey & Glynn (2012) is {median}.",
-    "results.cost.defaults": "Left empty, so computed with the default: {items}.",
+    "results.cost.defaults": "Calculated with the default for: {items}.",
     "figure.headcount": "number of people",
     "figure.leavers": "number of leavers",
     "figure.salary": "average annual salary",

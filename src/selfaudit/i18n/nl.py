@@ -178,7 +178,7 @@ MESSAGES: dict[str, str] = {
     "cost.per-leaver": "Kosten per vertrekker",
     "results.cost.annual": "Verloop kost {cost} per jaar (verloop {rate}).",
     "results.cost.pct": "Eén vertrekker kost {pct} van een jaarsalaris; de mediaan in de onderzoeken die Boushey & Glynn (2012) op een rij zetten is {median}.",
-    "results.cost.defaults": "Leeg gelaten, dus gerekend met de standaardwaarde: {items}.",
+    "results.cost.defaults": "Gerekend met de standaardwaarde voor: {items}.",
     "figure.headcount": "aantal medewerkers",
     "figure.leavers": "aantal vertrekkers",
     "figure.salary": "gemiddeld jaarsalaris",
