@@ -23,8 +23,16 @@ from selfaudit.settings import CADENCES
 UTC = dt.UTC
 
 
-def at(*args: int, tz: dt.tzinfo = UTC) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=tz)
+def at(
+    year: int,
+    month: int,
+    day: int,
+    hour: int = 0,
+    minute: int = 0,
+    second: int = 0,
+    tz: dt.tzinfo = UTC,
+) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=tz)
 
 
 @pytest.mark.parametrize(
