@@ -194,3 +194,25 @@ async def test_keys_typed_before_history_is_read_act_on_the_list() -> None:
         await home_loaded(pilot)
         send_at_once(app, ["h", "enter"])  # Enter before History has read the sessions
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+
+
+async def test_a_tick_and_a_typed_action_sent_with_ctrl_s_are_saved() -> None:
+    qset = load_catalog().sets["choose-us"]
+    store = Store.open()
+    draft = store.new_draft(qset)
+    draft.answers = {"enps": 3, "choose_again": 2, "stay_year": 1}
+    draft.position = len(qset.items)
+    store.save_draft(draft)
+    store.close()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        send_at_once(app, ["enter"])  # the draft opens at its results
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
+        screen: Any = app.screen
+        first = screen.query_one("#actions").entries[0]
+        screen.set_focus(screen.query_one("#actions"))
+        screen.query_one("#actions").highlighted = 0
+        send_at_once(app, ["enter", "tab", *"Ask HR", "ctrl+s"])
+        await wait_for(pilot, lambda: screen.session is not None)
+        assert list(screen.session.actions) == [first, "Ask HR"]

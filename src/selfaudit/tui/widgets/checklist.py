@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from selfaudit.core.text import visible
+from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
 
 
-class Checklist(OptionList):
-    """Enter, space or a click ticks or unticks the highlighted entry."""
+class Checklist(OrderedOptionList):
+    """Enter, space or a click ticks or unticks the highlighted entry.
+
+    Its keys act in the order typed (see :class:`OrderedOptionList`): a tick typed just before
+    Ctrl+S is in what is saved.
+    """
 
     DEFAULT_CSS = """
     Checklist { height: auto; max-height: 16; }
     """
     """Grows with its entries, then scrolls."""
 
-    BINDINGS = [("space", "select", "Tick")]
+    BINDINGS = [Binding("space", "select", "Tick", priority=True)]
 
     def __init__(self, entries: list[str], checked: set[int] | None = None, **kwargs: str) -> None:
         self.entries = list(entries)
