@@ -216,3 +216,13 @@ async def test_a_tick_and_a_typed_action_sent_with_ctrl_s_are_saved() -> None:
         send_at_once(app, ["enter", "tab", *"Ask HR", "ctrl+s"])
         await wait_for(pilot, lambda: screen.session is not None)
         assert list(screen.session.actions) == [first, "Ask HR"]
+
+
+async def test_settings_typed_at_once_save_what_was_typed_and_the_next_key_acts_on_home() -> None:
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        keys = ["s", *"Service x", "backspace", *"desk", "enter", "h"]
+        send_at_once(app, [" " if k == " " else k for k in keys])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
+        assert app.settings.team == "Service desk"

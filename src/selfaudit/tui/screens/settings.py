@@ -15,6 +15,8 @@ from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEXT, THEMES
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
+from selfaudit.tui.settle import drained
+from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.plain_input import PlainInput
 from selfaudit.tui.widgets.title_header import TitleHeader
 
@@ -24,8 +26,10 @@ class SettingsScreen(BaseScreen):
 
     HELP_TOPIC = "settings"
     BINDINGS = [
-        Binding("escape", "home", "Home"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "home", "Home", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        # Enter in a field saves, in key order, with what was typed before it.
+        Binding("enter", "submit", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -40,7 +44,7 @@ class SettingsScreen(BaseScreen):
         with VerticalScroll(id="settings-box"):
             yield Static(self.t("settings.title"), classes="title", markup=False)
             yield Static(self.t("settings.team"), classes="field-label", markup=False)
-            yield PlainInput(
+            yield OrderedInput(
                 s.team,
                 id="team",
                 max_length=MAX_TEXT,
@@ -48,7 +52,7 @@ class SettingsScreen(BaseScreen):
             )
             yield self._error_line("team")
             yield Static(self.t("settings.respondent"), classes="field-label", markup=False)
-            yield PlainInput(
+            yield OrderedInput(
                 s.respondent,
                 id="respondent",
                 max_length=MAX_TEXT,
@@ -129,9 +133,17 @@ class SettingsScreen(BaseScreen):
     def _name_changed(self, event: Input.Changed) -> None:
         self.query_one(f"#{event.input.id}-error", Static).display = False
 
-    @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     async def _save(self) -> None:
+        await self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":  # Enter on a list or a button does what it does there
+            return isinstance(self.focused, Input)
+        return True
+
+    async def action_submit(self) -> None:
+        """Enter in a field: save, as the Save button does."""
         await self.action_save()
 
     def _form(self) -> dict[str, str]:
@@ -152,6 +164,10 @@ class SettingsScreen(BaseScreen):
 
     async def action_save(self) -> None:
         """Save every field (one write) and go back."""
+        if not self.is_current:
+            return  # saved once already; a key after that is not for this screen
+        if isinstance(self.focused, Input):
+            await drained(self.focused)  # the characters typed before Enter or Ctrl+S
         s = self.sa.settings
         switch = self._form().get("language", s.language) != s.language
         for key, value in self._form().items():
