@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from selfaudit.core.compare import (
-    CompareRow,
+    ItemRow,
+    MeasureRow,
     SessionColumn,
     TeamColumn,
     compare_sessions,
@@ -42,11 +43,11 @@ def test_me_now_against_me_then_largest_differences_first() -> None:
     assert [c.session_id for c in found.columns if isinstance(c, SessionColumn)] == ["then", "now"]
     # serve 50 -> 87.5 (37.5); other mean(again, mood): 50 -> 100 (50): other first
     assert found.dimensions == (
-        CompareRow((50.0, 100.0), measure=score("other")),
-        CompareRow((50.0, 87.5), measure=score("serve")),
+        MeasureRow((50.0, 100.0), score("other")),
+        MeasureRow((50.0, 87.5), score("serve")),
     )
     assert [r.delta for r in found.dimensions] == [Delta(50.0), Delta(37.5)]
-    assert found.figures == (CompareRow((6.0, 9.0), measure=ENPS),)
+    assert found.figures == (MeasureRow((6.0, 9.0), ENPS),)
     # items as a share of their scale: again 100/100, people 30/40, fast 50/100,
     # recommend 30/100, ignore (reversed) 25/100, mood 0; the open answer never
     assert [r.item for r in found.items] == [
@@ -57,7 +58,7 @@ def test_me_now_against_me_then_largest_differences_first() -> None:
         "ignore",
         "mood",
     ]
-    assert found.items[1] == CompareRow((10.0, 40.0), item="people")
+    assert found.items[1] == ItemRow((10.0, 40.0), "people")
     assert found.items[4].values == (50.0, 75.0)
     assert not found.across_versions
 
@@ -154,8 +155,8 @@ def test_me_against_my_teams_median() -> None:
         (score("serve"), Delta(37.5)),  # 100 against 62.5
     ]
     assert found.figures == (
-        CompareRow((9.0, 10.0), measure=ENPS),
-        CompareRow((40.0, None), measure=TEAM_ENPS),
+        MeasureRow((9.0, 10.0), ENPS),
+        MeasureRow((40.0, None), TEAM_ENPS),
     )
     fast = next(r for r in found.items if r.item == "fast")
     assert fast.delta == Delta(25.0)

@@ -69,14 +69,10 @@ Column = SessionColumn | TeamColumn
 
 @dataclass(frozen=True)
 class CompareRow:
-    """One dimension, headline figure or item across the columns."""
+    """One row across the columns."""
 
     values: tuple[float | None, ...]
     """One per column; ``None`` where a column has no figure."""
-    measure: Measure | None = None
-    """The dimension score or headline figure, for those rows."""
-    item: str | None = None
-    """The item's id, for item rows."""
 
     @property
     def difference(self) -> float | None:
@@ -91,23 +87,38 @@ class CompareRow:
 
 
 @dataclass(frozen=True)
+class MeasureRow(CompareRow):
+    """A dimension's score or a headline figure across the columns."""
+
+    measure: Measure
+
+
+@dataclass(frozen=True)
+class ItemRow(CompareRow):
+    """One item across the columns."""
+
+    item: str
+    """The item's id."""
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Columns side by side, the largest differences first."""
 
     set_id: str
     columns: tuple[Column, ...]
-    dimensions: tuple[CompareRow, ...]
+    dimensions: tuple[MeasureRow, ...]
     """Dimension scores, largest difference first (rows without one last, in set order)."""
-    figures: tuple[CompareRow, ...]
+    figures: tuple[MeasureRow, ...]
     """eNPS, team eNPS, level reached, annual cost: the ones any column has, in that order."""
-    items: tuple[CompareRow, ...]
+    items: tuple[ItemRow, ...]
     """Items any column has a figure for, largest difference (as a share of the scale) first."""
     across_versions: bool
     """Whether the sessions compared answered different versions of the set (against a team:
     whether my session answered another version than the installed one)."""
 
 
-def _relative(item: Item, row: CompareRow) -> float:
+def _relative(item: Item, row: ItemRow) -> float:
     difference = row.difference
     if difference is None:
         return -1.0
@@ -125,12 +136,12 @@ def _build(
     across_versions: bool,
 ) -> Comparison:
     rows = [
-        CompareRow(tuple(m.get(measure) for m in measures), measure=measure)
+        MeasureRow(tuple(m.get(measure) for m in measures), measure)
         for measure in ordered_measures(qset, (k for m in measures for k in m))
     ]
-    scores = [r for r in rows if r.measure and r.measure.kind is MeasureKind.SCORE]
+    scores = [r for r in rows if r.measure.kind is MeasureKind.SCORE]
     by_item = [
-        (item, CompareRow(tuple(i.get(item.id) for i in items), item=item.id))
+        (item, ItemRow(tuple(i.get(item.id) for i in items), item.id))
         for item in compared_items(qset)
         if any(item.id in i for i in items)
     ]
@@ -139,7 +150,7 @@ def _build(
         set_id=qset.id,
         columns=tuple(columns),
         dimensions=tuple(sorted(scores, key=_largest_first)),
-        figures=tuple(r for r in rows if r not in scores),
+        figures=tuple(r for r in rows if r.measure.kind is not MeasureKind.SCORE),
         items=tuple(row for _, row in sorted(by_item, key=lambda pair: -_relative(*pair))),
         across_versions=across_versions,
     )
