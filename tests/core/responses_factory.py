@@ -98,6 +98,24 @@ def older_response(
     )
 
 
+#: Five people's answers to the mini set; test_team works out what they add up to by hand.
+FIVE: dict[str, dict[str, Any]] = {
+    "r1": {"fast": 5, "ignore": 1, "recommend": 10, "again": True, "mood": "good"},
+    "r2": {"fast": 4, "ignore": 2, "recommend": 9, "again": True, "mood": "bad"},
+    "r3": {"fast": 3, "ignore": 3, "recommend": 9, "again": False, "mood": "good"},
+    "r4": {"fast": 2, "ignore": 4, "recommend": 7, "again": False, "mood": "bad"},
+    "r5": {"fast": 4, "ignore": 3, "recommend": 3, "again": True, "mood": "good"},
+}
+
+
+def five(qset: QuestionSet, people: Sequence[str] = tuple(FIVE)) -> list[Response]:
+    """:data:`FIVE` (or some of them) answering in July 2026, one a day from the 10th."""
+    return [
+        response(qset, FIVE[p], respondent=p, at=when(2026, 7, 10 + i, 12))
+        for i, p in enumerate(people)
+    ]
+
+
 def level_answers(qset: QuestionSet, profile: Sequence[bool | None]) -> dict[str, int]:
     """competency-level answers that meet (all 5s), fail (all 1s) or skip each level."""
     answers = {}

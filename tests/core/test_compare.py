@@ -20,7 +20,14 @@ from selfaudit.core.responses import ENPS, TEAM_ENPS, Response, same_item, score
 from selfaudit.core.rounds import parse_round
 from selfaudit.core.stats import Delta
 from selfaudit.core.team import Hidden, TeamRound, team_round
-from tests.core.responses_factory import builtin, mini_set, older_response, response, when
+from tests.core.responses_factory import (
+    builtin,
+    five,
+    mini_set,
+    older_response,
+    response,
+    when,
+)
 
 MINI = mini_set()
 Q3 = parse_round("2026-Q3")
@@ -131,17 +138,7 @@ def _team(team: str, answers: dict[str, object], people: int) -> TeamRound:
 
 
 def _five() -> TeamRound:
-    people = [
-        {"fast": 5, "ignore": 1, "recommend": 10, "again": True, "mood": "good"},
-        {"fast": 4, "ignore": 2, "recommend": 9, "again": True, "mood": "bad"},
-        {"fast": 3, "ignore": 3, "recommend": 9, "again": False, "mood": "good"},
-        {"fast": 2, "ignore": 4, "recommend": 7, "again": False, "mood": "bad"},
-        {"fast": 4, "ignore": 3, "recommend": 3, "again": True, "mood": "good"},
-    ]
-    sessions = [
-        response(MINI, a, respondent=f"r{i}", at=when(2026, 8, 1 + i)) for i, a in enumerate(people)
-    ]
-    return team_round(sessions, MINI, team_key="service desk", in_round=Q3)
+    return team_round(five(MINI), MINI, team_key="service desk", in_round=Q3)
 
 
 def test_me_against_my_teams_median() -> None:

@@ -34,7 +34,9 @@ from selfaudit.core.team import (
     team_trend,
 )
 from tests.core.responses_factory import (
+    FIVE,
     builtin,
+    five,
     level_answers,
     mini_set,
     older_response,
@@ -45,21 +47,9 @@ from tests.core.responses_factory import (
 MINI = mini_set()
 Q3 = parse_round("2026-Q3")
 
-#: Five people's answers in 2026-Q3, and what they add up to (computed by hand below).
-FIVE = {
-    "r1": {"fast": 5, "ignore": 1, "recommend": 10, "again": True, "mood": "good"},
-    "r2": {"fast": 4, "ignore": 2, "recommend": 9, "again": True, "mood": "bad"},
-    "r3": {"fast": 3, "ignore": 3, "recommend": 9, "again": False, "mood": "good"},
-    "r4": {"fast": 2, "ignore": 4, "recommend": 7, "again": False, "mood": "bad"},
-    "r5": {"fast": 4, "ignore": 3, "recommend": 3, "again": True, "mood": "good"},
-}
-
 
 def _round_of_five(people: Iterable[str] = FIVE) -> list[Response]:
-    sessions = [
-        response(MINI, FIVE[p], respondent=p, at=when(2026, 7, 10 + i))
-        for i, p in enumerate(people)
-    ]
+    sessions = five(MINI, tuple(people))
     # r4 answered earlier in the round too: only their latest session counts
     sessions.append(response(MINI, {"fast": 5, "ignore": 1}, respondent="r4", at=when(2026, 7, 1)))
     # not counted: another round, another team, another set
@@ -69,8 +59,12 @@ def _round_of_five(people: Iterable[str] = FIVE) -> list[Response]:
     return sessions
 
 
-def _view(sessions: Sequence[Response], **kwargs: object) -> TeamRound:
-    return team_round(sessions, MINI, team_key="service desk", in_round=Q3, **kwargs)  # type: ignore[arg-type]
+def _view(
+    sessions: Sequence[Response], k: int = DEFAULT_K, team_size: int | None = None
+) -> TeamRound:
+    return team_round(
+        sessions, MINI, team_key="service desk", in_round=Q3, k=k, team_size=team_size
+    )
 
 
 def test_k_minus_one_respondents_show_only_the_count() -> None:
@@ -154,19 +148,21 @@ def test_the_figures_of_five_people_by_hand() -> None:
 
 
 def test_a_figure_fewer_than_k_answered_is_left_out_and_says_how_many() -> None:
-    sessions = _round_of_five()
     people = {"r1": 5, "r2": 10, "r3": 12, "r4": 3}  # r5 skips the number question
     sessions = [
         dataclasses.replace(s, answers={**s.answers, "people": people[s.respondent_id]})
-        if s.respondent_id in people and s.completed_at.month == 7 and s.completed_at.day > 1
+        if s.respondent_id in people
         else s
-        for s in sessions
+        for s in five(MINI)
     ]
     figures = _view(sessions).figures
     assert figures is not None
     assert figures.item("people") == ItemAggregate("people", 4, (), None)
-    assert _view(sessions, k=4).figures.item("people").spread == Spread(  # type: ignore[union-attr]
-        4, median=7.5, q1=4.5, q3=10.5, minimum=3.0, maximum=12.0
+    figures = _view(sessions, k=4).figures
+    assert figures is not None
+    # 3, 5, 10, 12: median (5 + 10) / 2; Q1 at 0.75 -> 3 + 0.75 x 2; Q3 at 2.25 -> 10 + 0.25 x 2
+    assert figures.item("people") == ItemAggregate(
+        "people", 4, (), Spread(4, median=7.5, q1=4.5, q3=10.5, minimum=3.0, maximum=12.0)
     )
 
 
