@@ -180,6 +180,9 @@ def item_answer(response: Response, item: Item) -> float | None:
     """``response``'s figure for ``item`` (see :func:`item_value`), when it answered that same
     item (:func:`same_item`); ``None`` when it skipped it or answered another version of it."""
     known = response.answered_with
-    if known is None or item.id not in response.answers or not same_item(known.item(item.id), item):
+    if known is None or item.id not in response.answers:
+        return None
+    answered = known.item(item.id)
+    if answered is not item and not same_item(answered, item):
         return None
     return item_value(item, response.answers[item.id])
