@@ -353,10 +353,11 @@ sessions_strategy = st.lists(
     st.tuples(
         st.sampled_from(["Service desk", "Finance"]),
         st.sampled_from([f"p{i}" for i in range(9)]),
-        st.integers(0, 2 * 365 * 24),  # hours into 2026-2027
+        st.integers(0, 365 * 24),  # hours into 2026
         st.integers(1, 5),
     ),
-    max_size=60,
+    min_size=10,
+    max_size=80,
 )
 
 
