@@ -70,8 +70,8 @@ def test_me_against_my_team() -> None:
     assert view.columns[0] == "Service desk 2026-Q3 (median of 5)"
     serve = next(r for r in view.dimensions.rows if r.key == "score:serve")
     assert [c.text for c in serve.cells] == ["62.5", "100", "↑ 37.5"]  # the team's decimals kept
-    assert view.notes[0] == (
-        "The last column is how far you are above (↑) or below (↓) your team's median."
+    assert view.notes == (
+        "The last column is how far you are above (↑) or below (↓) your team's median.",
     )
 
 

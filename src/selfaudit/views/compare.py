@@ -117,7 +117,7 @@ def _notes(comparison: Comparison, lang: str) -> tuple[str, ...]:
         notes.append(t(lang, "compare.many"))
     if comparison.across_versions:
         notes.append(t(lang, "compare.across-versions"))
-    if any(isinstance(c, SessionColumn) for c in columns):
+    if sum(isinstance(c, SessionColumn) for c in columns) >= 2:
         notes.append(t(lang, "compare.private"))
     return tuple(notes)
 
