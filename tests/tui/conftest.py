@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -50,13 +52,19 @@ def catalog_sets() -> dict[str, QuestionSet]:
     return load_catalog().sets
 
 
-async def wait_for(pilot: Pilot[Any], condition: object, tries: int = 200) -> None:
-    """Wait on app state rather than sleeping a fixed time."""
-    for _ in range(tries):
-        if callable(condition) and condition():
-            return
-        await pilot.pause()
-    raise AssertionError("condition not reached")
+#: Seconds after which a condition that never comes fails the test. A guard against a hang,
+#: not a speed: a loaded 2-core machine may need a hundred times what a fast one does.
+WAIT_LIMIT = 60.0
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[..., object]) -> None:
+    """Wait on app state rather than sleeping a fixed time (or counting turns of the loop,
+    which threads such as the store's reader do not keep pace with on a busy machine)."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached")
+        await pilot.pause(0.01)
 
 
 def prepared_draft(

@@ -130,7 +130,7 @@ async def test_d_tab_enter_sent_at_once_delete_exactly_the_highlighted_session()
         target = highlighted(app)
         assert target in {second, third}
         send_at_once(app, ["d", "tab", "enter"])
-        await wait_for(pilot, lambda: trashed() == [target], tries=400)
+        await wait_for(pilot, lambda: trashed() == [target])
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
         assert set(rows(app)) == {first, second, third} - {target}
@@ -144,7 +144,7 @@ async def test_h_d_tab_enter_typed_at_once_on_home_delete_the_newest() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["h", "d", "tab", "enter"])
-        await wait_for(pilot, lambda: trashed() == [newer], tries=400)
+        await wait_for(pilot, lambda: trashed() == [newer])
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen" and rows(app) == [older]
 

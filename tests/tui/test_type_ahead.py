@@ -90,7 +90,7 @@ async def test_a_whole_set_typed_at_once_saves_every_answer_on_its_question(
         await home_loaded(pilot)
         # From the home list: to the set, Enter (introduction), Enter (start), then every answer.
         send_at_once(app, [*cursor_to(app, set_id), "enter", "enter", *keys])
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", tries=2000)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
         draft = app.screen.draft
         assert draft.set_id == set_id
     saved = only_draft().answers
@@ -167,7 +167,7 @@ async def test_enter_enter_on_history_opens_one_session() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["h", "enter", "enter"])
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", tries=400)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
         await pilot.pause()
         stack = [type(s).__name__ for s in app.screen_stack]
         assert stack.count("ResultsScreen") == 1, stack
@@ -210,12 +210,15 @@ async def test_a_tick_and_a_typed_action_sent_with_ctrl_s_are_saved() -> None:
         send_at_once(app, ["enter"])  # the draft opens at its results
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen")
         screen: Any = app.screen
+        await wait_for(pilot, lambda: getattr(app.focused, "id", "") == "results-box")
         first = screen.query_one("#actions").entries[0]
         screen.set_focus(screen.query_one("#actions"))
         screen.query_one("#actions").highlighted = 0
-        send_at_once(app, ["enter", "tab", *"Ask HR", "ctrl+s"])
+        # A tick, the own field, an item typed, save and quit: all at once.
+        send_at_once(app, ["enter", "tab", *"Ask HR", "ctrl+s", "ctrl+q"])
         await wait_for(pilot, lambda: screen.session is not None)
         assert list(screen.session.actions) == [first, "Ask HR"]
+        await wait_for(pilot, lambda: app.return_code == 0)
 
 
 async def test_settings_typed_at_once_save_what_was_typed_and_the_next_key_acts_on_home() -> None:

@@ -12,7 +12,7 @@ from selfaudit.core.actions import suggested_actions
 from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
-from selfaudit.core.stored import answered_with_another_version, stored_results
+from selfaudit.core.stored import answered_with_another_version, session_results
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_number
@@ -76,12 +76,13 @@ class ResultsScreen(BaseScreen):
     # -- content --------------------------------------------------------------------------------
 
     def _results(self) -> Results:
-        if self.session is not None and self.as_saved:
+        if self.session is not None:
             s = self.session
-            return stored_results(self.qset.id, self.qset.model, s.results, s.answers)
-        record = self.session or self.draft
-        raw = record.answers if record is not None else {}
-        answers, _ = usable_answers(self.qset, raw)
+            saved, raw = s.results, s.answers
+            return session_results(
+                self.qset, set_version=s.set_version, set_hash=s.set_hash, saved=saved, answers=raw
+            ).results
+        answers, _ = usable_answers(self.qset, self.draft.answers if self.draft else {})
         return compute_results(self.qset, answers)
 
     def _candidate_actions(self) -> list[str]:
@@ -223,7 +224,8 @@ class ResultsScreen(BaseScreen):
     def _focus_first(self) -> None:
         # The results get the focus, not the checklist: a stray Enter from the last question
         # must not tick an action item. Tab reaches the checklist.
-        self.query_one("#results-box").focus()
+        # Focus at once: Widget.focus waits its turn behind keys already typed for this screen.
+        self.set_focus(self.query_one("#results-box"))
         if not self.saved:
             translate_bindings(self.query_one("#actions", Checklist), self.lang)
         self.refresh_bindings()
@@ -293,7 +295,8 @@ class ResultsScreen(BaseScreen):
             return
         else:
             self.sa.notify(self.t("notify.saved"))
-        self.run_worker(self._show_saved())
+        # Shown before the next key is read (Ctrl+S Ctrl+Q typed at once quits after it).
+        await self._show_saved()
 
     async def _show_saved(self) -> None:
         self.results = self._results()  # the saved answers, the what-if target included
