@@ -12,7 +12,7 @@ from selfaudit.core.actions import suggested_actions
 from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
-from selfaudit.core.stored import answered_with_another_version, session_results
+from selfaudit.core.stored import answered_with_another_version, stored_results
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_number
@@ -76,13 +76,12 @@ class ResultsScreen(BaseScreen):
     # -- content --------------------------------------------------------------------------------
 
     def _results(self) -> Results:
-        if self.session is not None:
+        if self.session is not None and self.as_saved:
             s = self.session
-            saved, raw = s.results, s.answers
-            return session_results(
-                self.qset, set_version=s.set_version, set_hash=s.set_hash, saved=saved, answers=raw
-            ).results
-        answers, _ = usable_answers(self.qset, self.draft.answers if self.draft else {})
+            return stored_results(self.qset.id, self.qset.model, s.results, s.answers)
+        record = self.session or self.draft
+        raw = record.answers if record is not None else {}
+        answers, _ = usable_answers(self.qset, raw)
         return compute_results(self.qset, answers)
 
     def _candidate_actions(self) -> list[str]:
