@@ -1,12 +1,24 @@
-"""Store benchmarks: listing and trend reads over 1,000 and 10,000 sessions.
+"""Store benchmarks: listing, trend and team reads over 1,000 and 10,000 sessions.
 
-Builds each store once under ``bench/out/`` (session files written directly, without fsync, to
-keep set-up short; what is measured is reading). Each measurement runs in a fresh process so
-imports and caches are honest, and reports the median of several runs plus peak memory:
+Builds each store once under ``bench/out/``: session files written directly, without fsync, to
+keep set-up short (what is measured is reading). The sessions cover three years, three sets and
+six teams of ten people, the teams typed in several ways ("Service desk", "service desk "); one
+in six is a format-2 file as 0.1.0 wrote it, some under a name, so the in-memory migration and
+the attribution of old sessions are part of every read.
 
-* ``cold``: no index cache yet (first start after an upgrade, or a cache that was thrown away);
-* ``warm``: the index cache is current (every later start);
+Each measurement runs in a fresh process, so imports and caches are honest, and reports the
+median of several runs plus peak memory. The time is from the start of the process to the
+result, imports included:
+
+* ``list``: the summaries of every session (what ``selfaudit list`` reads), with no index cache
+  (``cold``: first start after an upgrade) and with a current one (``warm``: every later start);
+* ``trend``: one person's sessions of a set loaded as responses, and their trend;
+* ``team``: a team's trend (every round, each respondent's latest session per round loaded);
+* ``round``: one team's view of its latest round;
 * ``cli``: the whole ``selfaudit list --json`` command, start-up included.
+
+The queries are also given as a ratio to the warm ``list`` of the same store in the same run
+(the target: at most 1.5x); only ratios compare between machines.
 
 Usage: ``python bench/run.py [--sizes 1000 10000] [--runs 5]``
 """
@@ -25,52 +37,100 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from selfaudit.core.answers import validate_answers
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
 from selfaudit.store.atomic import encode_toml
 from selfaudit.store.codec import session_to_doc
+from selfaudit.store.identity import FILE_NAME
 
-OUT = Path(__file__).parent / "out"
+OUT = Path(os.environ.get("SELFAUDIT_BENCH_OUT", Path(__file__).parent / "out"))
+#: Bumped when the generated stores change, so an older one under bench/out is built again.
+STORE_VERSION = 2
+SETS = ("choose-us", "internal-service", "competency-level")
+TEAMS = ("Service desk", "service desk ", "Payroll", "PAYROLL", "Facilities", "IT", "HR", "Legal")
+TEAM_OF = (0, 2, 4, 5, 6, 7)  # six teams; the first two are typed two ways each
+PEOPLE_PER_TEAM = 10
+YEARS = 3
+#: Whose trend the ``trend`` probe reads, and which team the ``team`` probes read.
+ME = "anon-000001"
+TEAM = "service desk"
+TREND_SET = "internal-service"
 
 PROBE = r"""
 import json, resource, sys, time
 start = time.perf_counter()
+mode, root = sys.argv[1], sys.argv[2]
 from selfaudit.store import Store
-store = Store.open(sys.argv[1], create=False)
-listed = store.sessions()
-t_list = time.perf_counter() - start
-t0 = time.perf_counter()
-trend = store.trend("internal-service")
-t_trend = time.perf_counter() - t0
+store = Store.open(root, create=False, own_name="")
+if mode == "list":
+    n = len(store.sessions())
+else:
+    from selfaudit.questionnaires import load_catalog
+    qset = load_catalog().sets[sys.argv[3]]
+    if mode == "trend":
+        from selfaudit.core.trend import my_trend
+        responses = store.my_responses(qset, sys.argv[4])
+        trend = my_trend(responses, set_id=qset.id, respondent_id=sys.argv[4], qset=qset)
+        n = len(trend.points)
+    elif mode == "team":
+        from selfaudit.core.keys import team_key
+        from selfaudit.core.team import team_trend
+        responses = store.team_responses(qset, sys.argv[4])
+        trend = team_trend(responses, qset, team_key=team_key(sys.argv[4]))
+        n = len(responses)
+    else:
+        from selfaudit.core.keys import team_key
+        from selfaudit.core.team import team_round
+        rounds = store.latest_per_round(qset.id, team=sys.argv[4])
+        latest = max(rounds)
+        responses = store.responses(qset, rounds[latest])
+        view = team_round(responses, qset, team_key=team_key(sys.argv[4]), in_round=latest)
+        n = view.respondents
+took = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"list": t_list, "trend": t_trend, "n": len(listed), "peak_mb": peak}))
+print(json.dumps({"s": took, "n": n, "peak_mb": peak}))
 """
 
 
+def _format_2(doc: dict[str, Any], respondent: str) -> dict[str, Any]:
+    """A format-3 document as 0.1.0 wrote it: one ``respondent``, no id, no follow-ups."""
+    old = {k: v for k, v in doc.items() if k not in ("respondent_id", "followups")}
+    return {**old, "format_version": 2, "respondent": respondent}
+
+
 def build(size: int) -> Path:
-    """A store of ``size`` sessions spread over two years, four sets and five teams."""
+    """A store of ``size`` sessions (see the module docstring)."""
     root = OUT / f"store-{size}"
     marker = root / ".complete"
-    if marker.exists():
+    if marker.exists() and marker.read_text() == str(STORE_VERSION):
         return root
     shutil.rmtree(root, ignore_errors=True)
     store = Store.open(root)
+    (root / FILE_NAME).write_text(f'pseudonym = "{ME}"\n')
     catalog = load_catalog()
-    sets = [catalog.sets[s] for s in ("choose-us", "internal-service", "competency-level")]
+    sets = [catalog.sets[s] for s in SETS]
     rng = random.Random(size)
-    start = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    step = dt.timedelta(days=365 * YEARS) / size
+    people = len(TEAM_OF) * PEOPLE_PER_TEAM
     for n in range(size):
         qset = sets[n % len(sets)]
+        person = rng.randrange(people)
+        team = TEAM_OF[person // PEOPLE_PER_TEAM]
+        team += rng.randrange(2) if team in (0, 2) else 0  # "Service desk" or "service desk "
         raw = {i.id: rng.randint(1, 5) for i in qset.items if i.kind.value == "likert5"}
         if qset.enps_item:
             raw[qset.enps_item] = rng.randint(0, 10)
         answers, _ = validate_answers(qset, raw)
+        pseudonym = f"anon-{person:06x}"
+        actions = ["Call back within a day"] if rng.random() < 0.3 else []
         session = store._make_session(
-            qset, answers, {}, f"team-{n % 5}", f"anon-{n % 40:04x}", "en", []
+            qset, answers, {}, TEAMS[team], (pseudonym, f"Person {person}"), "en", actions
         )
-        when = start + dt.timedelta(minutes=n * 97)
+        when = start + n * step
         session = type(session)(
             **{
                 **session.__dict__,
@@ -79,16 +139,22 @@ def build(size: int) -> Path:
                 "completed_at": when,
             }
         )
+        doc = session_to_doc(session)
+        if n % 6 == 0:  # saved by 0.1.0: under the pseudonym, or (one in three) under the name
+            doc = _format_2(doc, f"Person {person}" if n % 18 == 0 else pseudonym)
         path = store.path_of(session.id)
-        path.write_bytes(encode_toml(session_to_doc(session)))
+        path.write_bytes(encode_toml(doc))
         os.chmod(path, 0o600)
-    marker.touch()
+    marker.write_text(str(STORE_VERSION))
     return root
 
 
-def probe(root: Path) -> dict[str, float]:
+def probe(mode: str, root: Path, *args: str) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, mode, str(root), *args],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result: dict[str, float] = json.loads(out.stdout)
     return result
@@ -104,14 +170,24 @@ def cli(root: Path) -> float:
     return time.perf_counter() - start
 
 
+def _line(size: int, mode: str, runs: list[dict[str, float]], warm_list: float | None) -> float:
+    took = statistics.median(r["s"] for r in runs)
+    ratio = f"{took / warm_list:>6.2f}x" if warm_list else " " * 7
+    print(
+        f"{size:>8}  {mode:<10} {took * 1000:>8.1f} {ratio} "
+        f"{max(r['peak_mb'] for r in runs):>8.1f} {int(runs[0]['n']):>8}"
+    )
+    return took
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     print(
-        f"{'sessions':>8}  {'mode':<5} {'list ms':>8} {'trend ms':>9} {'peak MB':>8}"
-        f"  (median of {args.runs})"
+        f"{'sessions':>8}  {'read':<10} {'ms':>8} {'/ list':>7} {'peak MB':>8} {'rows':>8}"
+        f"  (median of {args.runs}; each a fresh process, imports included)"
     )
     for size in args.sizes:
         t0 = time.perf_counter()
@@ -121,19 +197,19 @@ def main() -> None:
         cold = []
         for _ in range(max(1, args.runs // 2)):
             cache.unlink(missing_ok=True)
-            cold.append(probe(root))
-        warm = [probe(root) for _ in range(args.runs)]
-        for mode, runs in (("cold", cold), ("warm", warm)):
-            assert all(r["n"] == size for r in runs), runs
-            print(
-                f"{size:>8}  {mode:<5} {statistics.median(r['list'] for r in runs) * 1000:>8.1f} "
-                f"{statistics.median(r['trend'] for r in runs) * 1000:>9.1f} "
-                f"{max(r['peak_mb'] for r in runs):>8.1f}"
-            )
+            cold.append(probe("list", root))
+        _line(size, "list cold", cold, None)
+        warm = _line(size, "list warm", [probe("list", root) for _ in range(args.runs)], None)
+        for mode, extra in (
+            ("trend", (TREND_SET, ME)),
+            ("team", (TREND_SET, TEAM)),
+            ("round", (TREND_SET, TEAM)),
+        ):
+            _line(size, mode, [probe(mode, root, *extra) for _ in range(args.runs)], warm)
         print(
-            f"{size:>8}  cli   "
+            f"{size:>8}  cli        "
             f"{statistics.median(cli(root) for _ in range(args.runs)) * 1000:>8.1f}  "
-            "(whole 'selfaudit list --json' process)"
+            "(the whole 'selfaudit list --json' process)"
         )
 
 

@@ -70,7 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--respondent",
         default=None,
-        help="your name (default: from your settings, else this install's pseudonym)",
+        help="the respondent's name (default: yours, from your settings; none with "
+        "--respondent-id)",
+    )
+    p.add_argument(
+        "--respondent-id",
+        default=None,
+        metavar="ID",
+        help="whose answers these are, for answers collected on paper for someone else "
+        "(default: you, this install's pseudonym)",
     )
     p.add_argument(
         "--lang", default=None, choices=["en", "nl"], help="the language the session is taken in"

@@ -115,12 +115,12 @@ def test_show_a_newer_session_names_file_and_versions(with_mini: None, tmp_path:
         run_cli("take", "mini", "--answers", _answers(tmp_path, GOOD), "--json").stdout
     )
     path = Path(saved["path"])
-    path.write_text(path.read_text().replace("format_version = 2", "format_version = 7"))
+    path.write_text(path.read_text().replace("format_version = 3", "format_version = 7"))
     result = run_cli("show", saved["id"][:6])
     assert result.returncode == 1
     assert result.stderr == (
         f"selfaudit: Cannot read {path}: format_version 7 is newer than this build reads "
-        "(up to 2); update selfaudit to read it. The file is left as it is.\n"
+        "(up to 3); update selfaudit to read it. The file is left as it is.\n"
     )
 
 

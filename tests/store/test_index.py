@@ -10,6 +10,7 @@ import pytest
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import Store
+from selfaudit.store.codec import FORMAT_VERSION
 from selfaudit.store.index import cache_budget
 from tests.store.conftest import ANSWERS
 
@@ -38,7 +39,7 @@ def test_doctor_reparses_every_file_ignoring_the_cache(store: Store, mini: Quest
     path = store.path_of(session.id)
     info = path.stat()
     text = path.read_text()
-    broken = text.replace("format_version = 2", "format_version = ?")
+    broken = text.replace(f"format_version = {FORMAT_VERSION}", "format_version = ?")
     path.write_text(broken)
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
     # A cache that matches the file's new stat but holds the old summary: only doctor re-reads.

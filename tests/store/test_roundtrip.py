@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
+from selfaudit.core.followups import Followup, FollowupStatus
 from selfaudit.store import Store, StoreError
 from selfaudit.store.records import Draft, Session
 
@@ -76,6 +77,7 @@ def _bad_time(when: dt.datetime) -> bool:
 def must_refuse(record: Session | Draft, times: list[dt.datetime]) -> bool:
     """Whether the record holds a value TOML cannot carry faithfully."""
     texts = [record.team, record.respondent, *record.notes.values(), *record.actions]
+    texts += [f.action for f in record.followups]
     texts += [v for v in record.answers.values() if isinstance(v, str)]
     return (
         any(_bad_text(t) for t in texts)
@@ -115,6 +117,10 @@ def sessions(
         skipped=st.just(()),
         actions=st.lists(text, max_size=3).map(tuple),
         results=st.just({"model": "dimensions", "big": 2**40}),
+        respondent_id=st.just("anon-0a1b2c"),
+        followups=st.lists(
+            st.builds(Followup, text, st.none() | st.sampled_from(FollowupStatus)), max_size=2
+        ).map(tuple),
     )
 
 
@@ -131,11 +137,16 @@ def check_session_round_trip(session: Session) -> None:
         store.write_session(session)
         loaded = store.load(session.id)
         assert loaded.answers == session.answers
-        assert (loaded.notes, loaded.team, loaded.respondent, loaded.actions) == (
+        assert (loaded.notes, loaded.team, loaded.actions, loaded.followups) == (
             session.notes,
             session.team,
-            session.respondent,
             session.actions,
+            session.followups,
+        )
+        # The pseudonym given as a name is no name (see Store._who); any other name is kept.
+        assert (loaded.respondent_id, loaded.respondent) == (
+            session.respondent_id,
+            session.respondent,
         )
         # Timestamps come back as the same instant, in UTC, to the microsecond.
         for before, after in (
@@ -154,6 +165,9 @@ DRAFT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "started": ANY_WHEN,
     "skipped": st.lists(KEYS, max_size=3),
     "position": st.integers(min_value=0, max_value=50),
+    "followups": st.lists(
+        st.builds(Followup, ANY_TEXT, st.none() | st.sampled_from(FollowupStatus)), max_size=2
+    ),
 }
 
 
@@ -203,8 +217,8 @@ def test_draft_round_trip(draft: Draft) -> None:
 def check_draft_round_trip(draft: Draft) -> None:
     """Saved, reopened and equal, or refused with no file left, as the input decides."""
     started = draft.started_at
-    answers, notes, team, skipped, position = copy.deepcopy(
-        (draft.answers, draft.notes, draft.team, draft.skipped, draft.position)
+    answers, notes, team, skipped, position, followups = copy.deepcopy(
+        (draft.answers, draft.notes, draft.team, draft.skipped, draft.position, draft.followups)
     )
     with fresh_store() as store:
         if must_refuse(draft, [started]):
@@ -218,7 +232,7 @@ def check_draft_round_trip(draft: Draft) -> None:
         store.close()
         loaded = Store.open(store.root).open_draft(draft.id)
         assert (loaded.answers, loaded.notes, loaded.team) == (answers, notes, team)
-        assert (loaded.skipped, loaded.position) == (skipped, position)
+        assert (loaded.skipped, loaded.position, loaded.followups) == (skipped, position, followups)
         assert loaded.started_at == started and loaded.started_at.utcoffset() == dt.timedelta(0)
         assert loaded.updated_at == draft.updated_at
 

@@ -9,25 +9,25 @@ import pytest
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import FormatTooNew, Store, StoreError
-from selfaudit.store.codec import check_version, draft_from_doc, session_from_doc
+from selfaudit.store.codec import FORMAT_VERSION, check_version, draft_from_doc, session_from_doc
 from tests.store.conftest import ANSWERS
 
-NEWER = r"format_version 99 is newer than this build reads \(up to 2\)"
+NEWER = rf"format_version 99 is newer than this build reads \(up to {FORMAT_VERSION}\)"
 
 
 def _make_newer(path: Path) -> tuple[bytes, int]:
-    text = path.read_text().replace("format_version = 2", "format_version = 99")
+    text = path.read_text().replace(f"format_version = {FORMAT_VERSION}", "format_version = 99")
     path.write_text(text + "\n[future]\nkept = true\n")
     os.chmod(path, 0o600)
     return path.read_bytes(), path.stat().st_mtime_ns
 
 
 def test_one_version_check_for_sessions_and_drafts() -> None:
-    doc = {"format_version": 3, "kind": "draft"}
+    doc = {"format_version": FORMAT_VERSION + 1, "kind": "draft"}
     for read in (check_version, session_from_doc, draft_from_doc):
         with pytest.raises(FormatTooNew) as info:
             read(doc)
-        assert (info.value.version, info.value.readable) == (3, 2)
+        assert (info.value.version, info.value.readable) == (FORMAT_VERSION + 1, FORMAT_VERSION)
 
 
 def test_newer_session_is_refused_and_left_untouched(store: Store, mini: QuestionSet) -> None:

@@ -7,10 +7,9 @@ import argparse
 from selfaudit.cli import EXIT_BAD_INPUT, UserError
 from selfaudit.commands.common import local_time, open_store, print_json, user_settings
 from selfaudit.commands.report import results_lines
-from selfaudit.core.answers import Answers, number_answers, usable_answers, written_texts
+from selfaudit.core.answers import Answers, number_answers, written_texts
 from selfaudit.core.model import QuestionSet
-from selfaudit.core.results import compute_results
-from selfaudit.core.stored import answered_with_another_version, results_json, stored_results
+from selfaudit.core.stored import results_json
 from selfaudit.core.text import visible
 from selfaudit.i18n import t
 from selfaudit.i18n.sentences import amount_text
@@ -46,22 +45,19 @@ def main(args: argparse.Namespace) -> int:
         "show.completed",
         date=local_time(session.completed_at),
         team=session.team or "-",
-        respondent=session.respondent or "-",
+        respondent=session.who or "-",
     )
     qset = load_catalog().get(session.set_id)
     if qset is None:
         say("show.no-set", set=session.set_id)
         print_json(session.results)
     else:
-        answers, _ = usable_answers(qset, session.answers)
-        if answered_with_another_version(session.set_version, session.set_hash, qset):
+        read = session.read_results(qset)
+        if read.as_saved:
             say("results.as-saved")
-            results = stored_results(qset.id, qset.model, session.results, session.answers)
-        else:
-            results = compute_results(qset, answers)
-        for line in results_lines(qset, results, lang, settings.currency):
+        for line in results_lines(qset, read.results, lang, settings.currency):
             print(line)
-        _print_own_answers(qset, session, answers, lang, settings.currency)
+        _print_own_answers(qset, session, read.answers, lang, settings.currency)
     if session.actions:
         print()
         say("results.actions.head")

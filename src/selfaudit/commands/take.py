@@ -1,8 +1,12 @@
 """``selfaudit take SET --answers FILE``: answer a set from a file, save, print the results.
 
 ``FILE`` maps item ids to values, or is a draft exported from the app (recovery): then its
-answers are used and its notes, team, respondent, language and action items kept, unless the
-command line gives them, and it is saved as that draft's own session (same id), once.
+answers are used and its notes, team, respondent, language, action items and follow-ups kept,
+unless the command line gives them, and it is saved as that draft's own session (same id), once.
+
+``--respondent-id ID`` records answers collected on paper for someone else (a lead enters
+them): the session is that person's, under ``ID``, with ``--respondent`` as their name (none
+when it is not given: the lead's own name is never put on it).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from selfaudit.settings import name_problem
 from selfaudit.store import Draft, NotDurable, Session, StoreError
 from selfaudit.store.codec import draft_from_doc
 from selfaudit.store.errors import DocumentError
+from selfaudit.store.identity import id_problem
 from selfaudit.tomlio import TomlError, read_toml
 
 MAX_ANSWERS_BYTES = 1 << 20
@@ -41,6 +46,7 @@ class _Input:
     notes: dict[str, str] = field(default_factory=dict)
     team: str = ""
     respondent: str | None = None
+    respondent_id: str = ""
     lang: str | None = None
     actions: list[str] = field(default_factory=list)
     draft: Draft | None = None
@@ -58,6 +64,25 @@ def check_text_option(flag: str, value: str | None) -> str | None:
     problem = name_problem(value)
     if problem is not None:
         raise UserError(f"{flag} {problem}; give plain text")
+    return value
+
+
+def check_respondent_id(value: str | None) -> str | None:
+    """A ``--respondent-id`` value (the rules of a pseudonym), or :class:`UserError` (exit 2)."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError("--respondent-id is not valid UTF-8 text; give plain text") from None
+    problem = id_problem(value)
+    if problem is None and value != value.strip():
+        problem = "begins or ends with a space"
+    if problem is not None:
+        raise UserError(
+            f"--respondent-id {problem}; give the person's id as plain text of at most 200 "
+            "characters, such as the pseudonym their selfaudit shows (anon-4a76ff)"
+        )
     return value
 
 
@@ -82,6 +107,7 @@ def _read_input(name: str, qset: QuestionSet) -> _Input:
         draft.notes,
         draft.team,
         draft.respondent,
+        draft.respondent_id,
         draft.lang,
         draft.actions,
         draft,
@@ -100,6 +126,7 @@ def _print_saved(
                 "set": qset.id,
                 "set_version": qset.version,
                 "completed_at": session.completed_at,
+                "respondent_id": session.respondent_id,
                 "already_saved": not saved_now,
                 "results": results_json(session.results),
             }
@@ -121,6 +148,7 @@ def main(args: argparse.Namespace) -> int:
     """Validate every answer (all problems at once, exit 2, nothing saved), then save."""
     team = check_text_option("--team", args.team)
     respondent = check_text_option("--respondent", args.respondent)
+    respondent_id = check_respondent_id(args.respondent_id)
     catalog = load_catalog()
     qset = catalog.get(args.set_id)
     if qset is None:
@@ -136,9 +164,16 @@ def main(args: argparse.Namespace) -> int:
     lang = args.lang or given.lang or settings.language  # the language the session was taken in
     store = open_store(args)
     try:
-        # The command line first, then what a recovered draft carries, then the settings.
+        # The command line first, then what a recovered draft carries, then the settings. Answers
+        # of someone else (--respondent-id) get no name but the one given (or their draft's).
+        draft_id = given.draft.respondent_id if given.draft is not None else ""
         if respondent is None:
-            respondent = given.respondent or settings.respondent.strip() or store.pseudonym()
+            if respondent_id is not None and respondent_id != draft_id:
+                respondent = ""
+            elif given.draft is not None:
+                respondent = given.respondent or ""
+            else:
+                respondent = settings.respondent.strip()
         if team is None:
             team = given.team or settings.team.strip()
         if given.draft is None:
@@ -150,11 +185,18 @@ def main(args: argparse.Namespace) -> int:
                 respondent=respondent,
                 lang=lang,
                 actions=given.actions,
+                respondent_id=respondent_id,
             )
             saved_now = True
         else:
+            # A draft saved without an id (before format 3, or when the app could not read
+            # the pseudonym) is attributed by the store when it is completed.
             recovered = dataclasses.replace(
-                given.draft, team=team, respondent=respondent, lang=lang
+                given.draft,
+                team=team,
+                respondent=respondent,
+                respondent_id=draft_id if respondent_id is None else respondent_id,
+                lang=lang,
             )
             session, saved_now = store.recover(recovered, qset)
     except NotDurable as exc:

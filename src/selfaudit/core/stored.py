@@ -3,18 +3,24 @@
 A session answered with an earlier version of a set is shown with the figures it was saved
 with: recomputing its answers with today's set could give other scores. The saved ``results``
 table comes from a file on disk, so every value is checked; what does not fit is left out.
+
+:func:`session_results` is the one reader of a saved session's results: ``selfaudit show``, the
+results screen and the store's queries (the :class:`~selfaudit.core.responses.Response` of
+every view) all call it.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from selfaudit.core.answers import Answers, usable_answers
 from selfaudit.core.enps import Category
 from selfaudit.core.levels import LevelOutcome, level_outcome
 from selfaudit.core.model import Model, QuestionSet
-from selfaudit.core.results import EnpsAnswer, Results
+from selfaudit.core.results import EnpsAnswer, Results, compute_results
 from selfaudit.core.scoring import DimensionScore
 from selfaudit.core.turnover import CATEGORIES, INPUTS, WARNINGS, TurnoverCost
 
@@ -143,6 +149,35 @@ def stored_results(
         if model is Model.TURNOVER_COST
         else None,
     )
+
+
+@dataclass(frozen=True)
+class SessionResults:
+    """A saved session's results as every view reads them (see :func:`session_results`)."""
+
+    results: Results
+    as_saved: bool
+    """Answered with another version of the set: ``results`` are the figures it was saved
+    with (views say so), not recomputed."""
+    answers: Answers
+    """The saved answers today's set still accepts (what the person gave, as shown)."""
+
+
+def session_results(
+    qset: QuestionSet,
+    *,
+    set_version: str,
+    set_hash: str,
+    saved: Mapping[str, Any],
+    answers: Mapping[str, Any],
+) -> SessionResults:
+    """The results of a saved session of ``qset`` (the installed set): recomputed from its
+    usable answers when it answered this version, else read back as saved
+    (:func:`stored_results`)."""
+    usable, _ = usable_answers(qset, answers)
+    if answered_with_another_version(set_version, set_hash, qset):
+        return SessionResults(stored_results(qset.id, qset.model, saved, answers), True, usable)
+    return SessionResults(compute_results(qset, usable), False, usable)
 
 
 def results_json(saved: Mapping[str, Any]) -> dict[str, Any]:

@@ -14,11 +14,16 @@ import math
 import uuid
 from typing import Any
 
+from selfaudit.core.followups import Followup, FollowupStatus
 from selfaudit.store.errors import DocumentError, FormatTooNew
+from selfaudit.store.identity import id_problem, looks_made
 from selfaudit.store.records import Draft, Session
 
 #: The session format this build writes; it reads this and every older one.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+#: The keys of one ``[[followups]]`` table.
+_FOLLOWUP_KEYS = frozenset({"action", "status"})
+_STATUSES = ", ".join(s.value for s in FollowupStatus)
 MAX_INT = 2**63 - 1
 #: No real session or draft comes near this; a bigger file in the store is reported, not parsed.
 MAX_DOCUMENT_BYTES = 4 << 20
@@ -68,11 +73,22 @@ def _utc(value: dt.datetime, where: str) -> dt.datetime:
         ) from None
 
 
+def _followup_table(followup: Followup) -> dict[str, str]:
+    table = {"action": followup.action}
+    if followup.status is not None:
+        table["status"] = FollowupStatus(followup.status).value
+    return table
+
+
 def _common(record: Draft | Session) -> dict[str, Any]:
+    problem = id_problem(record.respondent_id) if record.respondent_id else None
+    if problem is not None:
+        raise DocumentError(f"respondent_id: {problem}")
     return {
         "id": record.id,
         "set": {"id": record.set_id, "version": record.set_version, "hash": record.set_hash},
         "team": record.team,
+        "respondent_id": record.respondent_id,
         "respondent": record.respondent,
         "lang": record.lang,
         "started_at": record.started_at,
@@ -80,11 +96,15 @@ def _common(record: Draft | Session) -> dict[str, Any]:
         "notes": dict(record.notes),
         "skipped": list(record.skipped),
         "actions": list(record.actions),
+        "followups": [_followup_table(f) for f in record.followups],
     }
 
 
 def session_to_doc(session: Session) -> dict[str, Any]:
-    """The TOML document of a completed session."""
+    """The TOML document of a completed session; a session without a respondent id is
+    refused (:class:`DocumentError`)."""
+    if not session.respondent_id:
+        raise DocumentError("respondent_id: missing; a session records who answered")
     doc = {"format_version": FORMAT_VERSION, "kind": "session", **_common(session)}
     doc["completed_at"] = session.completed_at
     doc["results"] = session.results
@@ -166,6 +186,11 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     Version 1 (development builds of 0.1) kept the set as top-level ``set_id`` / ``set_version``,
     one ``timestamp`` for when the session was saved, ``scores`` for the results, and no
     ``skipped``, ``actions`` or ``lang``.
+
+    Version 2 kept one ``respondent``: a name, the install's pseudonym, or ``""``. A pseudonym
+    (``anon-`` and six hex digits) becomes the ``respondent_id`` and leaves no name; anything
+    else stays the name, with ``respondent_id = ""`` for the store to attribute
+    (:mod:`selfaudit.store.respondents`, which has the whole rule). There were no follow-ups.
     """
     version = check_version(doc)
     if version == 1:
@@ -181,7 +206,15 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
         doc["results"] = doc.pop("scores", {})
         doc.setdefault("kind", "session")
         doc.setdefault("lang", "en")
-        doc["format_version"] = 2
+        doc["format_version"] = version = 2
+    if version == 2:
+        doc = dict(doc)
+        given = doc.get("respondent", "")
+        made = isinstance(given, str) and looks_made(given)
+        doc["respondent_id"] = given if made else ""
+        doc["respondent"] = "" if made else given
+        doc["followups"] = []
+        doc["format_version"] = 3
     return doc
 
 
@@ -204,7 +237,47 @@ def _check_id(value: str) -> str:
         raise DocumentError("id: not a session id") from None
 
 
-def _common_fields(d: _Doc) -> dict[str, Any]:
+def _respondent_id(d: _Doc, required: bool) -> str:
+    """The respondent id: a session of format 3 must have one; a draft, and a document
+    migrated from format 1 or 2 (see :func:`migrate`), may leave it empty."""
+    value: str = d.get("respondent_id", str)
+    if not value and required:
+        raise DocumentError("respondent_id: empty; a session records who answered")
+    problem = id_problem(value) if value else None
+    if problem is not None:
+        raise DocumentError(f"respondent_id: {problem}")
+    return value
+
+
+def _followups(d: _Doc) -> list[Followup]:
+    """``[[followups]]``: each a table with an ``action`` and, once answered, a ``status``."""
+    found = []
+    for i, table in enumerate(d.get("followups", list, [])):
+        where = f"followups[{i}]"
+        if not isinstance(table, dict):
+            raise DocumentError(f"{where}: expected a table with an action")
+        unknown = sorted(set(table) - _FOLLOWUP_KEYS)
+        if unknown:
+            raise DocumentError(
+                f"{where}: unknown key '{unknown[0]}'; a follow-up has an action and a status"
+            )
+        action = table.get("action")
+        if not isinstance(action, str):
+            raise DocumentError(
+                f"{where}.action: {'missing' if action is None else 'expected text'}"
+            )
+        status = table.get("status")
+        if status is not None and status not in {s.value for s in FollowupStatus}:
+            shown = status if isinstance(status, str) else type(status).__name__
+            raise DocumentError(
+                f"{where}.status: '{shown}' is not a status; use one of {_STATUSES}, or leave it "
+                "out while the action is not answered"
+            )
+        found.append(Followup(action, FollowupStatus(status) if status is not None else None))
+    return found
+
+
+def _common_fields(d: _Doc, migrated: bool, kind: str) -> dict[str, Any]:
     """The fields drafts and sessions share (the inverse of :func:`_common`)."""
     return {
         "id": _check_id(d.get("id", str)),
@@ -214,6 +287,7 @@ def _common_fields(d: _Doc) -> dict[str, Any]:
         "started_at": d.when("started_at"),
         "team": d.get("team", str, ""),
         "respondent": d.get("respondent", str, ""),
+        "respondent_id": _respondent_id(d, required=kind == "session" and not migrated),
         "lang": d.get("lang", str, "en"),
         "answers": d.answers(),
         "notes": d.string_map("notes"),
@@ -222,16 +296,18 @@ def _common_fields(d: _Doc) -> dict[str, Any]:
 
 def session_from_doc(raw: dict[str, Any]) -> Session:
     """Read a completed session (after migration); raises :class:`DocumentError`."""
+    version = check_version(raw)
     d = _Doc(checked_document(raw))
     if d.get("kind", str, "session") != "session":
         raise DocumentError("kind: this is not a completed session")
     return Session(
-        **_common_fields(d),
-        format_version=check_version(raw),
+        **_common_fields(d, version < FORMAT_VERSION, "session"),
+        format_version=version,
         completed_at=d.when("completed_at"),
         skipped=tuple(d.strings("skipped")),
         actions=tuple(d.strings("actions")),
         results=check_results(d.get("results", dict, {})),
+        followups=tuple(_followups(d)),
     )
 
 
@@ -273,13 +349,15 @@ def check_results(results: dict[str, Any]) -> dict[str, Any]:
 
 def draft_from_doc(raw: dict[str, Any]) -> Draft:
     """Read a draft; raises :class:`DocumentError`."""
+    version = check_version(raw)
     d = _Doc(checked_document(raw))
     if d.get("kind", str) != "draft":
         raise DocumentError("kind: this is not a draft")
     return Draft(
-        **_common_fields(d),
+        **_common_fields(d, version < FORMAT_VERSION, "draft"),
         updated_at=d.when("updated_at"),
         skipped=d.strings("skipped"),
         position=max(0, d.get("position", int, 0)),
         actions=d.strings("actions"),
+        followups=_followups(d),
     )

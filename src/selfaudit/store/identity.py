@@ -1,7 +1,13 @@
-"""This install's stable pseudonym (``identity.toml``), so "my" trend works without a name."""
+"""This install's stable pseudonym (``identity.toml``), so "my" trend works without a name.
+
+The pseudonym is the respondent id of every session this install saves for its own user. A lead
+who enters answers collected on paper gives the other person's id instead
+(``take --respondent-id``); such an id follows the same rules (:func:`id_problem`).
+"""
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
@@ -12,6 +18,32 @@ from selfaudit.tomlio import TomlError, read_toml
 FILE_NAME = "identity.toml"
 _MAX_BYTES = 4096
 _MAX_LENGTH = 200
+#: What this build makes: ``anon-`` and six hex digits.
+_MADE = re.compile(r"anon-[0-9a-f]{6}")
+
+
+def id_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a respondent id, as a phrase (``None`` when it can).
+
+    The rules of a pseudonym: text of 1 to 200 printable characters (no control, format or
+    line-break characters).
+    """
+    if not isinstance(value, str):
+        return "is not text"
+    if not value:
+        return "is empty"
+    if len(value) > _MAX_LENGTH:
+        return f"is {len(value):,} characters; at most {_MAX_LENGTH} are allowed"
+    hidden = next((ch for ch in value if not ch.isprintable()), None)
+    if hidden is not None:
+        shown = hidden.encode("unicode_escape", "backslashreplace").decode("ascii")
+        return f"contains the character {shown}, which cannot be shown"
+    return None
+
+
+def looks_made(value: str) -> bool:
+    """Whether ``value`` has the form of a pseudonym this build makes (``anon-`` + 6 hex)."""
+    return _MADE.fullmatch(value) is not None
 
 
 def _damaged(path: Path) -> StoreError:
@@ -27,7 +59,7 @@ def read_pseudonym(path: Path) -> str | None:
             return None
         raise _damaged(path) from None
     value = doc.get("pseudonym")
-    if isinstance(value, str) and 0 < len(value) <= _MAX_LENGTH and value.isprintable():
+    if isinstance(value, str) and id_problem(value) is None:
         return value
     raise _damaged(path)
 

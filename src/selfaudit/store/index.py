@@ -27,7 +27,8 @@ from selfaudit.store.folders import ensure_private_dir
 from selfaudit.store.records import Session, SessionSummary, Unreadable
 from selfaudit.tomlio import TomlError, read_bytes_safely, read_toml
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+"""Bumped whenever a summary gains or changes a field: an older cache is rebuilt."""
 #: What a cache may take per session file (about 500 bytes each is usual) and in all besides.
 CACHE_BYTES_PER_SESSION = 4096
 CACHE_BYTES_BASE = 64 << 10
@@ -67,14 +68,14 @@ def _stat_key(entry: os.DirEntry[str]) -> list[int]:
 
 def _collect(
     record: dict[str, Any],
-    path: Path,
+    path: str,
     summaries: list[SessionSummary],
     unreadable: list[Unreadable],
 ) -> None:
     if "summary" in record:
         summaries.append(SessionSummary.from_json(record["summary"]))
     else:
-        unreadable.append(Unreadable(path, str(record["problem"])))
+        unreadable.append(Unreadable(Path(path), str(record["problem"])))
 
 
 class SessionIndex:
@@ -126,12 +127,12 @@ class SessionIndex:
                 record = self._summarise(Path(entry.path), key)
                 changed = True
             try:
-                _collect(record, Path(entry.path), summaries, unreadable)
+                _collect(record, entry.path, summaries, unreadable)
             except (KeyError, TypeError, ValueError):
                 # A malformed cache entry: never trust it, read the file itself.
                 record = self._summarise(Path(entry.path), key)
                 changed = True
-                _collect(record, Path(entry.path), summaries, unreadable)
+                _collect(record, entry.path, summaries, unreadable)
             fresh[name] = record
         if trust_cache and (changed or len(fresh) != len(cached)):
             self._save_cache(fresh, budget)

@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from selfaudit.core.answers import Answers
+from selfaudit.core.followups import Followup, followup_counts
+from selfaudit.core.keys import team_key
+from selfaudit.core.model import QuestionSet
+from selfaudit.core.stored import SessionResults, session_results
 
 
 def utc_now() -> dt.datetime:
@@ -31,7 +35,9 @@ class Draft:
     started_at: dt.datetime
     updated_at: dt.datetime
     team: str = ""
+    """The team as typed (matched by :attr:`team_key`)."""
     respondent: str = ""
+    """The display name given, if any; ``""`` when the person gave none."""
     lang: str = "en"
     answers: Answers = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
@@ -40,6 +46,17 @@ class Draft:
     position: int = 0
     """Index of the question to show when the draft is resumed."""
     actions: list[str] = field(default_factory=list)
+    respondent_id: str = ""
+    """Who answers: the install's pseudonym, or the id a lead gave (``take --respondent-id``).
+    ``""`` only in a draft made when the store's pseudonym could not be read, and in drafts of
+    format 1 and 2 before the store attributes them (:mod:`selfaudit.store.respondents`)."""
+    followups: list[Followup] = field(default_factory=list)
+    """How each action item of the respondent's previous session of this set went."""
+
+    @property
+    def team_key(self) -> str:
+        """The team as matched (:func:`~selfaudit.core.keys.team_key`)."""
+        return team_key(self.team)
 
 
 @dataclass(frozen=True)
@@ -54,7 +71,9 @@ class Session:
     started_at: dt.datetime
     completed_at: dt.datetime
     team: str
+    """The team as typed (matched by :attr:`team_key`)."""
     respondent: str
+    """The display name given, if any; ``""`` when the person gave none."""
     lang: str
     answers: Answers
     notes: dict[str, str]
@@ -62,6 +81,31 @@ class Session:
     actions: tuple[str, ...]
     results: dict[str, Any]
     """Computed when saved; always recomputable from ``answers`` with the same set version."""
+    respondent_id: str = ""
+    """Who answered (see :attr:`Draft.respondent_id`); every session the store returns has one."""
+    followups: tuple[Followup, ...] = ()
+    """How each action item of the respondent's previous session of this set went."""
+
+    @property
+    def team_key(self) -> str:
+        """The team as matched (:func:`~selfaudit.core.keys.team_key`)."""
+        return team_key(self.team)
+
+    @property
+    def who(self) -> str:
+        """How the respondent is shown: their name, else their id."""
+        return self.respondent or self.respondent_id
+
+    def read_results(self, qset: QuestionSet) -> SessionResults:
+        """Its results as every view reads them, with ``qset`` the installed set of its id
+        (:func:`~selfaudit.core.stored.session_results`, the one reader of saved results)."""
+        return session_results(
+            qset,
+            set_version=self.set_version,
+            set_hash=self.set_hash,
+            saved=self.results,
+            answers=self.answers,
+        )
 
 
 def _number(value: Any) -> float | None:
@@ -94,20 +138,39 @@ class Unreadable:
 
 @dataclass(frozen=True)
 class SessionSummary:
-    """What listings and trends need of one session, kept in the index."""
+    """What listings, trends and the team view need of one session, kept in the index."""
 
     id: str
     set_id: str
     set_version: str
     completed_at: dt.datetime
     team: str
-    respondent: str
+    """The team as typed."""
+    respondent_name: str
+    """The display name given, if any."""
     scores: dict[str, float]
     """Dimension id -> 0-100 score, for the dimensions that were scored."""
     enps_answer: int | None = None
     level: int | None = None
     annual_cost: float | None = None
     actions: int = 0
+    respondent_id: str = ""
+    """Who answered (``""`` only before the store attributes a session of format 1 or 2)."""
+    set_hash: str = ""
+    followups: dict[str, int] = field(default_factory=dict)
+    """How many carried-over action items had each status (see
+    :func:`~selfaudit.core.followups.followup_counts`)."""
+    team_key: str = ""
+    """The team as matched; filled in from :attr:`team` when not given."""
+
+    def __post_init__(self) -> None:
+        if not self.team_key and self.team:
+            object.__setattr__(self, "team_key", team_key(self.team))
+
+    @property
+    def respondent(self) -> str:
+        """How the respondent is shown: their name, else their id (what ``list`` prints)."""
+        return self.respondent_name or self.respondent_id
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-safe dict (timestamps as ISO 8601 UTC)."""
@@ -115,11 +178,16 @@ class SessionSummary:
             "id": self.id,
             "set": self.set_id,
             "set_version": self.set_version,
+            "set_hash": self.set_hash,
             "completed_at": self.completed_at.isoformat(),
             "team": self.team,
+            "team_key": self.team_key,
             "respondent": self.respondent,
+            "respondent_id": self.respondent_id,
+            "respondent_name": self.respondent_name,
             "scores": self.scores,
             "actions": self.actions,
+            "followups": self.followups,
         }
         for key, value in (
             ("enps_answer", self.enps_answer),
@@ -136,9 +204,23 @@ class SessionSummary:
         scores = doc["scores"]
         if not isinstance(scores, dict) or not all(_number(v) is not None for v in scores.values()):
             raise TypeError("scores")
-        for key in ("id", "set", "set_version", "team", "respondent"):
+        for key in (
+            "id",
+            "set",
+            "set_version",
+            "set_hash",
+            "team",
+            "team_key",
+            "respondent_id",
+            "respondent_name",
+        ):
             if not isinstance(doc[key], str):
                 raise TypeError(key)
+        followups = doc["followups"]
+        if not isinstance(followups, dict) or not all(
+            _whole(v) is not None for v in followups.values()
+        ):
+            raise TypeError("followups")
         completed_at = dt.datetime.fromisoformat(doc["completed_at"])
         if completed_at.tzinfo is None:
             raise ValueError("completed_at has no time zone")  # it could not be sorted
@@ -148,12 +230,16 @@ class SessionSummary:
             set_version=doc["set_version"],
             completed_at=completed_at,
             team=doc["team"],
-            respondent=doc["respondent"],
+            respondent_name=doc["respondent_name"],
             scores={str(k): float(v) for k, v in scores.items()},
             enps_answer=_whole(doc.get("enps_answer")),
             level=_whole(doc.get("level")),
             annual_cost=_number(doc.get("annual_cost")),
             actions=int(doc.get("actions", 0)),
+            respondent_id=doc["respondent_id"],
+            set_hash=doc["set_hash"],
+            followups={str(k): int(v) for k, v in followups.items()},
+            team_key=doc["team_key"],
         )
 
     @classmethod
@@ -175,10 +261,14 @@ class SessionSummary:
             set_version=session.set_version,
             completed_at=session.completed_at,
             team=session.team,
-            respondent=session.respondent,
+            respondent_name=session.respondent,
             scores=scores,
             enps_answer=_whole(_field(enps, "answer")),
             level=_whole(_field(levels, "reached")),
             annual_cost=_number(_field(turnover, "annual_cost")),
             actions=len(session.actions),
+            respondent_id=session.respondent_id,
+            set_hash=session.set_hash,
+            followups=followup_counts(session.followups),
+            team_key=session.team_key,
         )

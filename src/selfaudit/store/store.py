@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
 import os
 import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from selfaudit import paths
 from selfaudit.core.answers import validate_answers
+from selfaudit.core.followups import Followup
 from selfaudit.core.model import QuestionSet
+from selfaudit.core.responses import Response
 from selfaudit.core.results import compute_results
-from selfaudit.store import health, identity
+from selfaudit.core.rounds import DEFAULT_CADENCE, Cadence, Round
+from selfaudit.settings import load_settings
+from selfaudit.store import health, identity, query
 from selfaudit.store.atomic import clean_stale_temps, encode_toml, write_atomic
 from selfaudit.store.codec import session_to_doc
 from selfaudit.store.drafts import Drafts, unreadable_reason
@@ -24,7 +32,9 @@ from selfaudit.store.errors import (
 )
 from selfaudit.store.folders import ensure_private_dir, is_record_file, toml_files
 from selfaudit.store.index import SessionIndex, cache_file_for, read_own_session
+from selfaudit.store.query import SessionFilter
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
+from selfaudit.store.respondents import Attribution
 from selfaudit.store.trash import FOLDER as TRASH_FOLDER
 from selfaudit.store.trash import Trash
 from selfaudit.tomlio import TomlError
@@ -33,8 +43,12 @@ from selfaudit.tomlio import TomlError
 class Store:
     """Sessions and drafts under one data dir (layout in :mod:`selfaudit.store`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, own_name: str | None = None) -> None:
         self.root = root
+        self.own_name = own_name
+        """The name this install's user goes by, which attributes their sessions saved before
+        format 3 (:mod:`selfaudit.store.respondents`); ``None``: the name in the settings, read
+        at every query, so a name set on the settings screen counts at once."""
         self.sessions_dir = root / "sessions"
         self.drafts_dir = root / "drafts"
         self.trash_dir = root / TRASH_FOLDER
@@ -43,13 +57,20 @@ class Store:
         self.drafts_store = Drafts(self.drafts_dir, self.sessions_dir)
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    def open(
+        cls,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        own_name: str | None = None,
+    ) -> Store:
         """Open the store; with ``create`` make its folders (0700) and tidy up after a crash.
 
         Tidying removes only what selfaudit itself left: its temp files whose writer died, drafts
-        whose own session was saved, and its lock files nobody holds.
+        whose own session was saved, and its lock files nobody holds. ``own_name``: see
+        :attr:`own_name`.
         """
-        store = cls(paths.data_dir(data_dir))
+        store = cls(paths.data_dir(data_dir), own_name)
         if create:
             ensure_private_dir(store.root, chosen_by_user=True)
             for folder in (store.sessions_dir, store.drafts_dir):
@@ -63,16 +84,94 @@ class Store:
         return store
 
     def pseudonym(self) -> str:
-        """This install's stable pseudonym, made once, so "my" trend works without a name."""
+        """This install's stable pseudonym, made once, so "my" trend works without a name.
+
+        It is the respondent id of every session this install saves for its own user.
+        """
         return identity.pseudonym(self.root)
+
+    def known_pseudonym(self) -> str | None:
+        """The pseudonym if this store has one already (never makes one: for reading)."""
+        try:
+            return identity.read_pseudonym(self.root / identity.FILE_NAME)
+        except StoreError:
+            return None
+
+    # -- who answered (see selfaudit.store.respondents) -----------------------------------------
+
+    def _own_name(self) -> str:
+        if self.own_name is not None:
+            return self.own_name.strip()
+        return load_settings()[0].respondent.strip()
+
+    def _attribution(
+        self, name: str = "", summaries: Iterable[SessionSummary] | None = None, make: bool = False
+    ) -> Attribution:
+        """What attributes sessions of format 1 and 2; the index is read only when ``name`` (or
+        a session among ``summaries``) needs the names format-3 sessions pair with ids."""
+        pseudonym = self.pseudonym() if make else self.known_pseudonym()
+        found = Attribution(pseudonym, self._own_name())
+        if summaries is None and name not in ("", pseudonym):
+            summaries, _ = self.index.refresh()
+        if summaries is not None:
+            found.learn(summaries)
+        return found
+
+    def _attributed(self, summaries: list[SessionSummary]) -> list[SessionSummary]:
+        """``summaries`` with every session of format 1 and 2 attributed to a respondent id."""
+        if all(s.respondent_id for s in summaries):
+            return summaries
+        rule = self._attribution(summaries=summaries)
+        return [
+            s
+            if s.respondent_id
+            else dataclasses.replace(
+                s,
+                respondent_id=rule.respondent_id(s.respondent_name),
+                respondent_name=rule.name(s.respondent_name),
+            )
+            for s in summaries
+        ]
+
+    def _attributed_record(self, record: Any, make: bool = False) -> Any:
+        """A session or draft with its respondent id (attributed when it has none)."""
+        if record.respondent_id:
+            return record
+        rule = self._attribution(record.respondent, make=make)
+        return dataclasses.replace(
+            record,
+            respondent_id=rule.respondent_id(record.respondent),
+            respondent=rule.name(record.respondent),
+        )
+
+    def _who(self, respondent_id: str | None, respondent: str) -> tuple[str, str]:
+        """The respondent id and name a new draft or session is saved with: the id given, else
+        this install's pseudonym; a "name" that is the id itself is no name."""
+        chosen = respondent_id or self.pseudonym()
+        return chosen, "" if respondent in (chosen, self.known_pseudonym()) else respondent
 
     # -- drafts (see selfaudit.store.drafts) -----------------------------------------------------
 
     def new_draft(
-        self, qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en"
+        self,
+        qset: QuestionSet,
+        team: str = "",
+        respondent: str = "",
+        lang: str = "en",
+        *,
+        respondent_id: str | None = None,
+        followups: Sequence[Followup] = (),
     ) -> Draft:
-        """Start a session: saved at once and locked for this window."""
-        draft = self.draft_in_memory(qset, team, respondent, lang)
+        """Start a session: saved at once and locked for this window.
+
+        ``respondent`` is the name (the pseudonym passed as a name counts as none);
+        ``respondent_id`` defaults to this install's pseudonym. ``followups`` are the action
+        items of the respondent's previous session of the set (see :meth:`previous_actions`).
+        """
+        respondent_id, respondent = self._who(respondent_id, respondent)
+        draft = self.draft_in_memory(
+            qset, team, respondent, lang, respondent_id=respondent_id, followups=followups
+        )
         try:
             self.save_draft(draft)
         except StoreError:
@@ -80,12 +179,26 @@ class Store:
             raise
         return draft
 
-    @staticmethod
     def draft_in_memory(
-        qset: QuestionSet, team: str = "", respondent: str = "", lang: str = "en"
+        self,
+        qset: QuestionSet,
+        team: str = "",
+        respondent: str = "",
+        lang: str = "en",
+        *,
+        respondent_id: str | None = None,
+        followups: Sequence[Followup] = (),
     ) -> Draft:
         """A new draft that is not saved: what :meth:`new_draft` saves, or, when the store
-        cannot be written at all, what the person answers in memory (and may export)."""
+        cannot be written at all, what the person answers in memory (and may export).
+
+        Without ``respondent_id`` it is the store's pseudonym if one can be read, else ``""``:
+        the store that saves the draft's session fills it in (:meth:`complete`).
+        """
+        if respondent_id is None:
+            respondent_id = self.known_pseudonym() or ""
+            if respondent == respondent_id:
+                respondent = ""
         now = utc_now()
         return Draft(
             id=str(uuid.uuid4()),
@@ -97,6 +210,8 @@ class Store:
             team=team,
             respondent=respondent,
             lang=lang,
+            respondent_id=respondent_id,
+            followups=list(followups),
         )
 
     def save_draft(self, draft: Draft) -> None:
@@ -105,12 +220,21 @@ class Store:
         self.drafts_store.save(draft)
 
     def open_draft(self, draft_id: str) -> Draft:
-        """Load a draft and lock it for this window; :class:`DraftBusy` if open elsewhere."""
-        return self.drafts_store.open(draft_id)
+        """Load a draft and lock it for this window; :class:`DraftBusy` if open elsewhere.
+
+        A draft saved before format 3 comes with its respondent id attributed (it is saved in
+        format 3 with the next answer)."""
+        draft = self.drafts_store.open(draft_id)
+        try:
+            attributed: Draft = self._attributed_record(draft)
+        except StoreError:
+            self.close_draft(draft_id)
+            raise
+        return attributed
 
     def drafts(self) -> list[Draft]:
         """Every readable draft, newest first (unreadable ones are left for ``doctor``)."""
-        return self.drafts_store.readable()
+        return [self._attributed_record(d) for d in self.drafts_store.readable()]
 
     def close_draft(self, draft_id: str) -> None:
         """Release this window's lock on a draft (its file stays)."""
@@ -146,16 +270,18 @@ class Store:
                 "Some answers are not valid: " + "; ".join(str(p) for p in problems),
                 [i.id for i in qset.items if i.id in wrong],
             )
+        draft = self._attributed_record(draft, make=True)
         session = self._make_session(
             qset,
             answers,
             draft.notes,
             draft.team,
-            draft.respondent,
+            (draft.respondent_id, draft.respondent),
             draft.lang,
             draft.actions,
             draft.id,
             draft.started_at,
+            draft.followups,
         )
         try:
             self.write_session(session)
@@ -190,13 +316,18 @@ class Store:
         respondent: str = "",
         lang: str = "en",
         actions: list[str] | None = None,
+        respondent_id: str | None = None,
+        followups: Sequence[Followup] = (),
     ) -> Session:
         """Save a completed session from validated answers (``selfaudit take``).
 
+        ``respondent`` is the name; ``respondent_id`` is who answered, by default this
+        install's user (its pseudonym), or the id of someone whose answers a lead enters.
         :class:`NotDurable` carries the session, which is in place but not confirmed durable.
         """
+        who = self._who(respondent_id, respondent)
         session = self._make_session(
-            qset, answers, notes or {}, team, respondent, lang, actions or []
+            qset, answers, notes or {}, team, who, lang, actions or [], followups=followups
         )
         self.write_session(session)
         return session
@@ -243,12 +374,14 @@ class Store:
         answers: dict[str, Any],
         notes: dict[str, str],
         team: str,
-        respondent: str,
+        who: tuple[str, str],
         lang: str,
         actions: list[str],
         session_id: str = "",
         started_at: Any = None,
+        followups: Sequence[Followup] = (),
     ) -> Session:
+        """``who`` is the respondent id and name."""
         now = utc_now()
         results = compute_results(qset, answers)
         return Session(
@@ -260,13 +393,15 @@ class Store:
             started_at=started_at or now,
             completed_at=now,
             team=team,
-            respondent=respondent,
+            respondent=who[1],
             lang=lang,
             answers=dict(answers),
             notes={k: v for k, v in notes.items() if v},
             skipped=results.skipped,
             actions=tuple(actions),
             results=results.to_dict(),
+            respondent_id=who[0],
+            followups=tuple(followups),
         )
 
     def write_session(self, session: Session) -> None:
@@ -297,29 +432,94 @@ class Store:
         if not path.exists():
             raise BadSessionId(f"No session {session_id} in {self.sessions_dir}.")
         try:
-            return read_own_session(path)
+            session = read_own_session(path)
         except (TomlError, DocumentError) as exc:
             raise StoreError(f"Cannot read {unreadable_reason(path, exc)}") from None
+        attributed: Session = self._attributed_record(session)
+        return attributed
+
+    # -- queries (see selfaudit.store.query) ----------------------------------------------------
+
+    def summaries(self) -> list[SessionSummary]:
+        """Every readable session's summary (unordered), each attributed to a respondent id."""
+        summaries, _ = self.index.refresh()
+        return self._attributed(summaries)
+
+    def query(
+        self,
+        set_id: str | None = None,
+        *,
+        team: str | None = None,
+        respondent_id: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        in_round: Round | None = None,
+    ) -> list[SessionSummary]:
+        """Summaries of the sessions selected (:class:`~selfaudit.store.query.SessionFilter`),
+        newest first, from the index: no session file is opened."""
+        where = SessionFilter(set_id, team, respondent_id, since, until, in_round)
+        return query.select(self.summaries(), where)
 
     def sessions(self, set_id: str | None = None, team: str | None = None) -> list[SessionSummary]:
-        """Summaries of readable sessions, newest first, optionally for one set or team."""
-        summaries, _ = self.index.refresh()
-        chosen = [
-            s
-            for s in summaries
-            if (set_id is None or s.set_id == set_id) and (team is None or s.team == team)
-        ]
-        return sorted(chosen, key=lambda s: (s.completed_at, s.id), reverse=True)
+        """Summaries of readable sessions, newest first, optionally for one set or team (matched
+        as typed: case, spaces and Unicode forms make no difference)."""
+        return self.query(set_id, team=team)
 
-    def trend(self, set_id: str, respondent: str | None = None) -> list[SessionSummary]:
+    def trend(self, set_id: str, respondent_id: str | None = None) -> list[SessionSummary]:
         """One set's sessions oldest first (optionally one respondent's): the data of a trend."""
-        summaries, _ = self.index.refresh()
-        chosen = [
-            s
-            for s in summaries
-            if s.set_id == set_id and (respondent is None or s.respondent == respondent)
-        ]
-        return sorted(chosen, key=lambda s: (s.completed_at, s.id))
+        return self.query(set_id, respondent_id=respondent_id)[::-1]
+
+    def latest_by_set(self, respondent_id: str) -> dict[str, SessionSummary]:
+        """Per set, the latest session of ``respondent_id`` (Home's "Last result" is my own)."""
+        return query.latest_by_set(self.summaries(), respondent_id)
+
+    def latest_per_round(
+        self,
+        set_id: str,
+        *,
+        team: str | None = None,
+        cadence: Cadence = DEFAULT_CADENCE,
+    ) -> dict[Round, list[SessionSummary]]:
+        """Per round, each respondent's latest session of ``set_id`` (of ``team``): the
+        sessions a team view counts (:func:`~selfaudit.store.query.latest_per_round`)."""
+        return query.latest_per_round(self.query(set_id, team=team), cadence)
+
+    def previous_actions(self, set_id: str, respondent_id: str) -> list[str]:
+        """The action items of ``respondent_id``'s latest session of ``set_id`` (``[]`` when
+        there is none, or it planned none, or it cannot be read any more)."""
+        latest = query.latest_by_set(self.summaries(), respondent_id).get(set_id)
+        if latest is None or not latest.actions:
+            return []
+        session = self._read_quietly(latest.id)
+        return list(session.actions) if session is not None else []
+
+    def responses(self, qset: QuestionSet, summaries: Sequence[SessionSummary]) -> list[Response]:
+        """The sessions of ``summaries`` (of ``qset``'s set; others are left out) loaded with
+        their answers and results, oldest first; only those files are opened."""
+        return query.load_responses(summaries, qset, self._read_quietly)
+
+    def response(self, session_id: str, qset: QuestionSet) -> Response:
+        """One session as the views read it; raises :class:`StoreError` as :meth:`load` does."""
+        return query.response_of(self.load(session_id), qset)
+
+    def my_responses(self, qset: QuestionSet, respondent_id: str) -> list[Response]:
+        """``respondent_id``'s sessions of ``qset``, oldest first (a person's trend)."""
+        return self.responses(qset, self.query(qset.id, respondent_id=respondent_id))
+
+    def team_responses(
+        self, qset: QuestionSet, team: str, cadence: Cadence = DEFAULT_CADENCE
+    ) -> list[Response]:
+        """The sessions a team's views of ``qset`` count, loaded: per round of ``cadence``, each
+        respondent's latest in ``team``. What a team view computes from them is what it
+        computes from all of the team's sessions; the rest are not opened."""
+        rounds = self.latest_per_round(qset.id, team=team, cadence=cadence)
+        return self.responses(qset, [s for chosen in rounds.values() for s in chosen])
+
+    def _read_quietly(self, session_id: str) -> Session | None:
+        """A session file as it is now, or ``None`` when it cannot be read (any more)."""
+        with contextlib.suppress(TomlError, DocumentError, OSError):
+            return read_own_session(self.path_of(session_id))
+        return None
 
     def resolve_id(self, prefix: str) -> str:
         """A full session id from a unique prefix of at least 4 characters.
@@ -347,7 +547,7 @@ class Store:
     def trashed(self) -> list[SessionSummary]:
         """Summaries of the readable sessions in the trash, newest first (the rest: ``doctor``)."""
         sessions, _ = self.trash.read()
-        summaries = [SessionSummary.of(s) for s in sessions]
+        summaries = self._attributed([SessionSummary.of(s) for s in sessions])
         return sorted(summaries, key=lambda s: (s.completed_at, s.id), reverse=True)
 
     def resolve_trashed_id(self, prefix: str) -> str:
@@ -384,5 +584,6 @@ def _resolve(prefix: str, folder: Path, none: str, listing: str) -> str:
 
 
 def _answered(draft: Draft) -> tuple[object, ...]:
-    """What a person put into a draft: answers, notes, skipped questions and action items."""
-    return (draft.answers, draft.notes, draft.skipped, draft.actions)
+    """What a person put into a draft: answers, notes, skipped questions, action items and how
+    last time's actions went."""
+    return (draft.answers, draft.notes, draft.skipped, draft.actions, draft.followups)

@@ -68,9 +68,8 @@ class HomeScreen(BaseScreen):
         if store is not None:
             try:
                 drafts = [d for d in store.drafts() if self.sa.catalog.get(d.set_id)]
-                for summary in store.sessions():
-                    last.setdefault(summary.set_id, summary)
                 pseudonym = store.pseudonym()
+                last = store.latest_by_set(pseudonym)  # my own: not a teammate's in this store
             except StoreError as exc:
                 error = self.sa.error_text(exc)
         if not get_current_worker().is_cancelled:  # a newer read replaced this one

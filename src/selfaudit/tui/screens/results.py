@@ -12,7 +12,7 @@ from selfaudit.core.actions import suggested_actions
 from selfaudit.core.answers import usable_answers, written_texts
 from selfaudit.core.model import Model, QuestionSet
 from selfaudit.core.results import Results, compute_results
-from selfaudit.core.stored import answered_with_another_version, stored_results
+from selfaudit.core.stored import answered_with_another_version
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date, fmt_number
@@ -76,12 +76,9 @@ class ResultsScreen(BaseScreen):
     # -- content --------------------------------------------------------------------------------
 
     def _results(self) -> Results:
-        if self.session is not None and self.as_saved:
-            s = self.session
-            return stored_results(self.qset.id, self.qset.model, s.results, s.answers)
-        record = self.session or self.draft
-        raw = record.answers if record is not None else {}
-        answers, _ = usable_answers(self.qset, raw)
+        if self.session is not None:
+            return self.session.read_results(self.qset).results
+        answers, _ = usable_answers(self.qset, self.draft.answers if self.draft else {})
         return compute_results(self.qset, answers)
 
     def _candidate_actions(self) -> list[str]:
