@@ -97,6 +97,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable")
     p.set_defaults(handler=_lazy("show"))
 
+    p = sub.add_parser("trend", help="a set's figures over time: yours, or a team's by round")
+    p.add_argument("set_id", metavar="SET")
+    p.add_argument("--team", help="the team's trend by round (rounds of at least k people only)")
+    p.add_argument(
+        "--respondent-id",
+        metavar="ID",
+        help="the trend of answers entered for someone else (default: yours)",
+    )
+    _k_argument(p)
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("trend"))
+
+    p = sub.add_parser("compare", help="sessions side by side, a session against a team, or teams")
+    p.add_argument(
+        "session_ids", nargs="*", metavar="ID", help="session ids or their first characters"
+    )
+    p.add_argument(
+        "--team",
+        action="append",
+        help="with one ID: that session against this team; twice or more: team against team",
+    )
+    p.add_argument("--set", dest="set_id", metavar="SET", help="the set teams are compared in")
+    _round_argument(p)
+    _k_argument(p)
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("compare"))
+
+    p = sub.add_parser("team", help="a team's figures in one round (groups of at least k only)")
+    p.add_argument("set_id", metavar="SET")
+    p.add_argument("--team", required=True, help="the team, as typed or in any case")
+    _round_argument(p)
+    _k_argument(p)
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("team"))
+
     p = sub.add_parser("delete", help="move a saved session to the trash (asks first)")
     p.add_argument("session_id", metavar="ID", help="a session id or its first characters")
     p.add_argument(
@@ -115,6 +150,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="check the store and report files that cannot be read")
     p.set_defaults(handler=_lazy("doctor"))
     return parser
+
+
+def _round_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--round",
+        metavar="R",
+        help="a round of the cadence in your settings: 2026-Q3, 2026-07, 2026-H2 or 2026",
+    )
+
+
+def _k_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--k",
+        type=int,
+        default=5,
+        metavar="N",
+        help="the fewest people a team figure is shown for (default 5, never below 3)",
+    )
 
 
 def _lazy(name: str) -> Callable[[argparse.Namespace], int]:
