@@ -12,8 +12,10 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +28,7 @@ from selfaudit.questionnaires import load_catalog
 from selfaudit.settings import Settings, save_settings
 from selfaudit.store import Session, Store
 from selfaudit.views.content import Cell, Row, Table
+from tests.store.format2 import MINE_EARLY, MINE_NAMED, TEAMMATE, copy_format2, untouched
 
 pytestmark = pytest.mark.usefixtures("no_fsync")
 
@@ -268,6 +271,30 @@ def test_an_empty_trend_is_a_sentence(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, err = _run(capsys, "trend", "choose-us")
     assert (code, err) == (0, "")
     assert "No saved sessions of this set yet." in out
+    store = Store.open()
+    _save(store, "choose-us", _day(2, 3), _answers(9), who="p2")  # someone else's, entered here
+    before = sorted(p.name for p in store.root.iterdir())
+    assert "identity.toml" not in before
+    code, out, _ = _run(capsys, "trend", "choose-us")
+    assert code == 0 and "No saved sessions of this set yet." in out
+    assert sorted(p.name for p in store.root.iterdir()) == before  # no pseudonym made
+
+
+def test_format_2_sessions_are_read_and_left_as_they_were(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    save_settings(Settings(respondent="Ann"))
+    before = copy_format2(Path(os.environ["SELFAUDIT_DATA_DIR"]))
+    # Mine before and after I set my name "Ann": one trend of two sessions.
+    mine = _json(capsys, "trend", "choose-us")
+    assert mine["summary"] == "2 sessions, oldest first"
+    compared = _json(capsys, "compare", MINE_EARLY[:8], MINE_NAMED[:8], TEAMMATE[:8])
+    assert len(compared["columns"]) == 3
+    # Two people in the team (I answered twice): only the count.
+    team = _json(capsys, "team", "choose-us", "--team", "service desk", "--k", "3")
+    assert team["respondents"]["value"] == 2 and team["hidden"]
+    assert _json(capsys, "trend", "choose-us", "--team", "Service desk")["grid"]["rows"] == []
+    assert untouched(before) == []
 
 
 # -- compare --------------------------------------------------------------------------------

@@ -43,10 +43,11 @@ def main(args: argparse.Namespace) -> int:
 
 def _respondent(store: Store, args: argparse.Namespace) -> str | None:
     """Whose trend: ``--respondent-id`` (exit 2 when no session has it), else this install's
-    pseudonym (``None`` when the store does not exist yet, so it has no sessions)."""
+    pseudonym (``None`` when it has none yet: a read writes nothing, and a store without a
+    pseudonym has saved nothing of mine)."""
     chosen = args.respondent_id
     if chosen is None:
-        return store.pseudonym() if store.root.is_dir() else None
+        return store.known_pseudonym()
     if not any(s.respondent_id == chosen for s in store.summaries()):
         raise UserError(
             f"no session in the store has the respondent id '{chosen}'; "
