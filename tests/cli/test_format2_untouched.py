@@ -11,6 +11,7 @@ from selfaudit.settings import Settings, save_settings
 from tests.conftest import run_cli
 from tests.store.format2 import (
     BOB,
+    DRAFT,
     MINE_EARLY,
     MINE_NAMED,
     NOBODY,
@@ -57,3 +58,19 @@ def test_every_command_reads_format_2_and_changes_no_file(tmp_path: Path) -> Non
     )
     assert "respondent: anon-977f75" in run_cli("show", MINE_EARLY).stdout
     assert len(run_cli("list", "--team", "Service desk").stdout.splitlines()) == 3
+
+
+def test_a_format_2_draft_taken_from_its_export_becomes_my_format_3_session(
+    tmp_path: Path,
+) -> None:
+    data = Path(os.environ["SELFAUDIT_DATA_DIR"])
+    before = copy_format2(data)
+    export = tmp_path / f"selfaudit-draft-{DRAFT}.toml"
+    export.write_bytes((data / "drafts" / f"{DRAFT}.toml").read_bytes())
+    run = run_cli("take", "choose-us", "--answers", str(export), "--json")
+    assert run.returncode == 0, run.stderr
+    taken = json.loads(run.stdout)
+    assert (taken["id"], taken["respondent_id"]) == (DRAFT, PSEUDONYM)
+    text = (data / "sessions" / f"{DRAFT}.toml").read_text()
+    assert text.startswith("format_version = 3\n") and 'respondent = ""\n' in text
+    assert untouched({p: v for p, v in before.items() if DRAFT not in p.name}) == []

@@ -184,3 +184,34 @@ def test_a_cache_of_an_earlier_version_is_rebuilt(store: Store, mini: QuestionSe
     cache.write_text(json.dumps(doc))
     assert [s.respondent_id for s in store.sessions()] == ["bob-1"]
     assert json.loads(cache.read_text())["version"] == CACHE_VERSION
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("scores", {"serve": 10**400}),
+        ("scores", {"serve": True}),
+        ("scores", {"serve": "high"}),
+        ("followups", {"done": 1.5}),
+        ("followups", []),
+        ("respondent_id", None),
+        ("team_key", 3),
+    ],
+    ids=["huge-score", "bool-score", "text-score", "float-count", "list", "no-id", "number-key"],
+)
+def test_a_forged_cache_entry_is_read_again_from_the_file(
+    store: Store, mini: QuestionSet, key: str, value: object
+) -> None:
+    session = _at(store, mini, _day(1, 5), "bob-1")
+    store.sessions()
+    cache = store.index.cache_file
+    doc = json.loads(cache.read_text())
+    doc["entries"][f"{session.id}.toml"]["summary"][key] = value
+    cache.write_text(json.dumps(doc))
+    (listed,) = store.sessions()
+    assert (listed.respondent_id, listed.team_key, listed.followups) == (
+        "bob-1",
+        "service desk",
+        {},
+    )
+    assert listed.scores == store.trend("mini")[0].scores and listed.scores

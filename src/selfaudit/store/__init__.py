@@ -12,10 +12,13 @@ The index cache of session summaries, rebuilt from the files when they change, i
 the user cache dir (:func:`selfaudit.paths.cache_dir`), one file per store.
 
 One module per job: :mod:`~selfaudit.store.store` (the :class:`Store` facade and completed
-sessions), :mod:`~selfaudit.store.drafts` (drafts and locks), :mod:`~selfaudit.store.identity`,
-:mod:`~selfaudit.store.trash` (sessions removed and restored), :mod:`~selfaudit.store.health`
-(``doctor``), :mod:`~selfaudit.store.index` (the cache),
-:mod:`~selfaudit.store.codec` (records <-> TOML), :mod:`~selfaudit.store.atomic` (safe writes).
+sessions), :mod:`~selfaudit.store.drafts` (drafts and locks), :mod:`~selfaudit.store.identity`
+(the pseudonym, and what a respondent id may be), :mod:`~selfaudit.store.respondents` (who
+answered a session saved before format 3), :mod:`~selfaudit.store.query` (selecting sessions
+from the index and loading them as the views' responses), :mod:`~selfaudit.store.trash`
+(sessions removed and restored), :mod:`~selfaudit.store.health` (``doctor``),
+:mod:`~selfaudit.store.index` (the cache), :mod:`~selfaudit.store.codec` (records <-> TOML),
+:mod:`~selfaudit.store.atomic` (safe writes).
 """
 
 from selfaudit.store.errors import (

@@ -124,6 +124,40 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+#: The summary's texts in the index (:meth:`SessionSummary.from_json` checks each).
+_TEXT_KEYS = (
+    "id",
+    "set",
+    "set_version",
+    "set_hash",
+    "team",
+    "team_key",
+    "respondent_id",
+    "respondent_name",
+)
+
+
+def _checked_scores(raw: Any) -> dict[str, float]:
+    """Cached scores as floats; ``TypeError`` unless every one is a finite number.
+
+    The index is read on every listing, so this is the quick form of :func:`_number`.
+    """
+    if type(raw) is not dict:
+        raise TypeError("scores")
+    out = {}
+    for key, value in raw.items():
+        kind = type(value)
+        if kind is int:
+            try:
+                value = float(value)
+            except OverflowError:
+                raise TypeError("scores") from None
+        elif kind is not float or not math.isfinite(value):
+            raise TypeError("scores")
+        out[str(key)] = value
+    return out
+
+
 def _field(table: Any, key: str) -> Any:
     return table.get(key) if isinstance(table, dict) else None
 
@@ -201,25 +235,12 @@ class SessionSummary:
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> SessionSummary:
         """Inverse of :meth:`to_json`; raises ``KeyError``/``TypeError``/``ValueError`` on junk."""
-        scores = doc["scores"]
-        if not isinstance(scores, dict) or not all(_number(v) is not None for v in scores.values()):
-            raise TypeError("scores")
-        for key in (
-            "id",
-            "set",
-            "set_version",
-            "set_hash",
-            "team",
-            "team_key",
-            "respondent_id",
-            "respondent_name",
-        ):
-            if not isinstance(doc[key], str):
+        scores = _checked_scores(doc["scores"])
+        for key in _TEXT_KEYS:
+            if type(doc[key]) is not str:
                 raise TypeError(key)
         followups = doc["followups"]
-        if not isinstance(followups, dict) or not all(
-            _whole(v) is not None for v in followups.values()
-        ):
+        if type(followups) is not dict or not all(type(v) is int for v in followups.values()):
             raise TypeError("followups")
         completed_at = dt.datetime.fromisoformat(doc["completed_at"])
         if completed_at.tzinfo is None:
@@ -231,14 +252,14 @@ class SessionSummary:
             completed_at=completed_at,
             team=doc["team"],
             respondent_name=doc["respondent_name"],
-            scores={str(k): float(v) for k, v in scores.items()},
+            scores=scores,
             enps_answer=_whole(doc.get("enps_answer")),
             level=_whole(doc.get("level")),
             annual_cost=_number(doc.get("annual_cost")),
             actions=int(doc.get("actions", 0)),
             respondent_id=doc["respondent_id"],
             set_hash=doc["set_hash"],
-            followups={str(k): int(v) for k, v in followups.items()},
+            followups=followups,
             team_key=doc["team_key"],
         )
 

@@ -50,15 +50,27 @@ class Attribution:
     """The name in this install's settings (``""`` when none)."""
     paired: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Name key -> the respondent ids format-3 sessions were saved with under that name."""
+    _known: dict[str, str] = field(default_factory=dict, repr=False)
+    """Name -> the id found for it (a store holds many sessions under few names)."""
 
     def learn(self, summaries: Iterable[SessionSummary]) -> None:
         """Note which names the format-3 sessions among ``summaries`` pair with which ids."""
+        keys: dict[str, str] = {}
         for s in summaries:
             if s.respondent_id and s.respondent_name:
-                self.paired[match_key(s.respondent_name)].add(s.respondent_id)
+                name = s.respondent_name
+                key = keys.get(name) or keys.setdefault(name, match_key(name))
+                self.paired[key].add(s.respondent_id)
+        self._known.clear()
 
     def respondent_id(self, name: str) -> str:
         """The respondent id of a session saved before format 3 under ``name``."""
+        found = self._known.get(name)
+        if found is None:
+            found = self._known[name] = self._find(name)
+        return found
+
+    def _find(self, name: str) -> str:
         if self.pseudonym is not None and name in ("", self.pseudonym):
             return self.pseudonym
         key = match_key(name)

@@ -105,13 +105,17 @@ class Store:
         return load_settings()[0].respondent.strip()
 
     def _attribution(
-        self, name: str = "", summaries: Iterable[SessionSummary] | None = None, make: bool = False
+        self,
+        names: Iterable[str] = (),
+        summaries: Iterable[SessionSummary] | None = None,
+        make: bool = False,
     ) -> Attribution:
-        """What attributes sessions of format 1 and 2; the index is read only when ``name`` (or
-        a session among ``summaries``) needs the names format-3 sessions pair with ids."""
+        """What attributes sessions of format 1 and 2 (saved under ``names``, or among
+        ``summaries``); the index is read only when a name needs the names format-3 sessions
+        pair with ids. With ``make``, a store without a pseudonym gets one (for writing)."""
         pseudonym = self.pseudonym() if make else self.known_pseudonym()
         found = Attribution(pseudonym, self._own_name())
-        if summaries is None and name not in ("", pseudonym):
+        if summaries is None and any(n not in ("", pseudonym) for n in names):
             summaries, _ = self.index.refresh()
         if summaries is not None:
             found.learn(summaries)
@@ -122,27 +126,30 @@ class Store:
         if all(s.respondent_id for s in summaries):
             return summaries
         rule = self._attribution(summaries=summaries)
-        return [
-            s
-            if s.respondent_id
-            else dataclasses.replace(
-                s,
-                respondent_id=rule.respondent_id(s.respondent_name),
-                respondent_name=rule.name(s.respondent_name),
-            )
-            for s in summaries
-        ]
+        for s in summaries:
+            if not s.respondent_id:
+                # Completed in place: these summaries were made by this read and nobody holds
+                # them yet (dataclasses.replace would cost as much as reading them again).
+                object.__setattr__(s, "respondent_id", rule.respondent_id(s.respondent_name))
+                object.__setattr__(s, "respondent_name", rule.name(s.respondent_name))
+        return summaries
 
-    def _attributed_record(self, record: Any, make: bool = False) -> Any:
-        """A session or draft with its respondent id (attributed when it has none)."""
-        if record.respondent_id:
-            return record
-        rule = self._attribution(record.respondent, make=make)
-        return dataclasses.replace(
-            record,
-            respondent_id=rule.respondent_id(record.respondent),
-            respondent=rule.name(record.respondent),
-        )
+    def _attributed_records(self, records: list[Any], make: bool = False) -> list[Any]:
+        """Sessions or drafts, each with its respondent id (attributed when it has none)."""
+        unknown = [r.respondent for r in records if not r.respondent_id]
+        if not unknown:
+            return records
+        rule = self._attribution(unknown, make=make)
+        return [
+            r
+            if r.respondent_id
+            else dataclasses.replace(
+                r,
+                respondent_id=rule.respondent_id(r.respondent),
+                respondent=rule.name(r.respondent),
+            )
+            for r in records
+        ]
 
     def _who(self, respondent_id: str | None, respondent: str) -> tuple[str, str]:
         """The respondent id and name a new draft or session is saved with: the id given, else
@@ -226,7 +233,7 @@ class Store:
         format 3 with the next answer)."""
         draft = self.drafts_store.open(draft_id)
         try:
-            attributed: Draft = self._attributed_record(draft)
+            attributed: Draft = self._attributed_records([draft])[0]
         except StoreError:
             self.close_draft(draft_id)
             raise
@@ -234,7 +241,8 @@ class Store:
 
     def drafts(self) -> list[Draft]:
         """Every readable draft, newest first (unreadable ones are left for ``doctor``)."""
-        return [self._attributed_record(d) for d in self.drafts_store.readable()]
+        drafts: list[Draft] = self._attributed_records(self.drafts_store.readable())
+        return drafts
 
     def close_draft(self, draft_id: str) -> None:
         """Release this window's lock on a draft (its file stays)."""
@@ -270,7 +278,7 @@ class Store:
                 "Some answers are not valid: " + "; ".join(str(p) for p in problems),
                 [i.id for i in qset.items if i.id in wrong],
             )
-        draft = self._attributed_record(draft, make=True)
+        (draft,) = self._attributed_records([draft], make=True)
         session = self._make_session(
             qset,
             answers,
@@ -435,7 +443,7 @@ class Store:
             session = read_own_session(path)
         except (TomlError, DocumentError) as exc:
             raise StoreError(f"Cannot read {unreadable_reason(path, exc)}") from None
-        attributed: Session = self._attributed_record(session)
+        attributed: Session = self._attributed_records([session])[0]
         return attributed
 
     # -- queries (see selfaudit.store.query) ----------------------------------------------------
