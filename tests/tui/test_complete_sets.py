@@ -48,7 +48,7 @@ async def test_complete_by_keyboard(set_id: str, catalog_sets: dict[str, Questio
     assert saved.answers == expected
     assert saved.id == session.id
     assert "Ask [Finance] for data" in saved.actions
-    assert saved.respondent.startswith("anon-")
+    assert saved.respondent_id.startswith("anon-") and saved.respondent == ""
     assert session.id in after and str(store.path_of(session.id)) in after
     assert store.drafts() == []
     results = saved.results

@@ -22,7 +22,9 @@ async def test_going_past_an_empty_required_question_says_it_needs_an_answer(key
         said = "This question needs an answer."
         await wait_for(
             pilot,
-            lambda: any(said in n.message for n in app._notifications)
-            or said in str(app.screen.query_one("#answer-error").render()),
+            lambda: (
+                any(said in n.message for n in app._notifications)
+                or said in str(app.screen.query_one("#answer-error").render())
+            ),
         )
         assert app.screen.draft.position == first_required

@@ -324,6 +324,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
             self.notify(warning, severity="warning")
         if draft.position >= len(qset.items):
             self.push_screen(ResultsScreen(qset, draft=draft))
+        elif draft.followups and not draft.answers and draft.position == 0:
+            # Left while saying how last time's actions went: back to that.
+            from selfaudit.tui.screens.follow_up import FollowUpScreen
+
+            self.push_screen(FollowUpScreen(qset, draft))
         else:
             self.push_screen(QuestionScreen(qset, draft))
 
@@ -336,6 +341,17 @@ class SelfAuditApp(OrderedKeysApp[int]):
         """Show the saved sessions."""
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
+
+    def open_trend(self, set_id: str) -> None:
+        """Show my trend of one set."""
+        qset = self.catalog.get(set_id)
+        if qset is None:
+            return
+        # Imported when opened: the home screen starts without the trend's code and views.
+        from selfaudit.tui.screens.trend import TrendScreen
+
+        if not (isinstance(self.screen, TrendScreen) and self.screen.qset.id == set_id):
+            self.push_screen(TrendScreen(qset))
 
 
 def create_app(

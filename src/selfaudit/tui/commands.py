@@ -42,6 +42,14 @@ class SelfAuditCommands(Provider):
                     partial(app.start_set, qset.id),
                 )
             )
+        for qset in app.catalog.sets.values():
+            out.append(
+                Command(
+                    app.t("cmd.trend", title=qset.t(qset.title, app.lang)),
+                    app.t("cmd.trend.help"),
+                    partial(app.open_trend, qset.id),
+                )
+            )
         out.append(Command(app.t("cmd.home"), app.t("cmd.home.help"), app.go_home))
         out.append(
             Command(

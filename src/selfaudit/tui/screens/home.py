@@ -36,6 +36,7 @@ class HomeScreen(BaseScreen):
         Binding("d", "discard", "Discard draft", priority=True),
         Binding("s", "settings", "Settings", priority=True),
         Binding("h", "history", "History", priority=True),
+        Binding("t", "trend", "Trend", priority=True),
         Binding("l", "language", "Language", priority=True),
     ]
 
@@ -254,6 +255,8 @@ class HomeScreen(BaseScreen):
         if action == "discard":
             option = self.query_one("#home-list", OptionList).highlighted_option
             return bool(option and (option.id or "").startswith("draft:"))
+        if action == "trend":  # offered once the set has a session of mine
+            return self._highlighted_set() in self.last
         return True
 
     def action_discard(self) -> None:
@@ -295,6 +298,21 @@ class HomeScreen(BaseScreen):
     def action_settings(self) -> None:
         """Open the settings screen."""
         self.sa.open_settings()
+
+    def action_trend(self) -> None:
+        """Open my trend of the highlighted set (or of the highlighted draft's set)."""
+        set_id = self._highlighted_set()
+        if set_id:
+            self.sa.open_trend(set_id)
+
+    def _highlighted_set(self) -> str:
+        """The set of the highlighted entry, if it is a set or a draft."""
+        option = self.query_one("#home-list", OptionList).highlighted_option
+        kind, _, key = (option.id or "").partition(":") if option else ("", "", "")
+        if kind == "set":
+            return key
+        draft = next((d for d in self.drafts if d.id == key), None) if kind == "draft" else None
+        return draft.set_id if draft else ""
 
     def action_history(self) -> None:
         """Open the list of saved sessions."""

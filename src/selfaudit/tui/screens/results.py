@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on
+import datetime as dt
+from dataclasses import dataclass
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Footer, Input, Static
+from textual.worker import get_current_worker
 
 from selfaudit.core.actions import suggested_actions
 from selfaudit.core.answers import usable_answers, written_texts
@@ -28,6 +33,7 @@ from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.score_bar import ScoreBar
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.what_if import WhatIf
+from selfaudit.views.since import SinceBefore, since_before
 
 
 class ResultsScreen(BaseScreen):
@@ -65,6 +71,8 @@ class ResultsScreen(BaseScreen):
             i for i, c in enumerate(self.candidates) if draft and c in draft.actions
         }
         self.typed_action = ""
+        self.since = SinceBefore({})
+        """The change of each figure since my session before this one (read in a thread)."""
         self.what_if_target: float | None = None
         """The target rate typed in the what-if (kept across a language switch)."""
 
@@ -111,8 +119,10 @@ class ResultsScreen(BaseScreen):
                 yield from self._enps()
             if r.levels is not None:
                 yield LevelProfile(q, r, lang)
+                yield self._since("level")
             if q.model is Model.TURNOVER_COST:
                 yield CostBreakdown(q, r, lang, self.sa.settings.currency, self.what_if_target)
+                yield self._since("annual-cost")
             else:
                 yield from self._dimensions()
             yield from self._written()
@@ -139,6 +149,7 @@ class ResultsScreen(BaseScreen):
             self.t("results.enps", answer=e.answer, category=self.t(f"enps.{e.category.value}")),
             markup=False,
         )
+        yield self._since("enps")
         yield Static(self.t("results.enps.team"), classes="muted", markup=False)
 
     def _dimensions(self) -> ComposeResult:
@@ -159,6 +170,7 @@ class ResultsScreen(BaseScreen):
                 with Horizontal(classes="bar-row"):
                     yield ScoreBar(score.score)
                     yield Static(f"  {label}", classes="bar-band", markup=False)
+                yield self._since(f"score:{score.dimension}")
             if score.by_side:
                 sides = ", ".join(
                     f"{self.t('side.' + side)} {fmt_number(value, lang)}"
@@ -211,11 +223,59 @@ class ResultsScreen(BaseScreen):
 
     # -- behaviour ------------------------------------------------------------------------------
 
+    def _since(self, key: str) -> Static:
+        """Where the change since my session before goes (filled in once it is read)."""
+        text = self.since.lines.get(key, "")
+        line = Static(text, classes="muted since", markup=False)
+        line.since_key = key  # type: ignore[attr-defined]
+        line.display = bool(text)
+        return line
+
     def on_mount(self) -> None:
         self._focus_first()
+        self.load_since()
 
     def after_recompose(self) -> None:
         self._focus_first()
+
+    @work(thread=True, exclusive=True, group="results-since")
+    def load_since(self) -> None:
+        """Read my session of this set before this one, in a thread, for the changes."""
+        store = self.sa.store
+        if store is None:
+            return
+        this = self.session.id if self.session else (self.draft.id if self.draft else "")
+        until = self.session.completed_at if self.session else None
+        try:
+            mine = store.my_responses(self.qset, store.pseudonym())
+        except StoreError:
+            return  # the changes are a help, not a must: the results stand without them
+        before = [
+            r for r in mine if r.session_id != this and (until is None or r.completed_at < until)
+        ]
+        if before and not get_current_worker().is_cancelled:
+            self.post_message(self.SinceRead(before[-1].results, before[-1].completed_at))
+
+    @dataclass
+    class SinceRead(Message):
+        """My session before this one, read off the UI thread."""
+
+        results: Results
+        completed_at: dt.datetime
+
+    def on_results_screen_since_read(self, message: SinceRead) -> None:
+        """Write the change since then beside each figure that both sessions have."""
+        self.since = since_before(
+            message.results,
+            message.completed_at,
+            self.results,
+            self.lang,
+            self.sa.settings.currency,
+        )
+        for line in self.query(".since").results(Static):
+            text = self.since.lines.get(getattr(line, "since_key", ""), "")
+            line.update(text)
+            line.display = bool(text)
 
     def _focus_first(self) -> None:
         # The results get the focus, not the checklist: a stray Enter from the last question
