@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
+from selfaudit.core.followups import followups_for
 from selfaudit.core.model import QuestionSet
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -79,17 +80,33 @@ class IntroScreen(BaseScreen):
         if store is None:
             return
         s = self.sa.settings
-        who = {"team": s.team.strip(), "respondent": self.sa.respondent(), "lang": self.lang}
+        who = (s.team.strip(), self.sa.respondent(), self.lang)  # team, name, language
+        followups = followups_for(self._planned_last_time())
         try:
-            draft = store.new_draft(self.qset, **who)
+            draft = store.new_draft(self.qset, *who, followups=followups)
         except StoreError as exc:
             # Nothing can be saved here: answer in memory, with a copy offered at once.
-            draft = store.draft_in_memory(self.qset, **who)
+            draft = store.draft_in_memory(self.qset, *who, followups=followups)
             self.app.switch_screen(
                 QuestionScreen(self.qset, draft, unsaved=self.sa.error_text(exc))
             )
             return
+        if draft.followups:
+            from selfaudit.tui.screens.follow_up import FollowUpScreen
+
+            self.app.switch_screen(FollowUpScreen(self.qset, draft))
+            return
         self.app.switch_screen(QuestionScreen(self.qset, draft))
+
+    def _planned_last_time(self) -> list[str]:
+        """The action items of my previous session of this set (none if it cannot be read)."""
+        store = self.sa.store
+        if store is None:
+            return []
+        try:
+            return store.previous_actions(self.qset.id, store.pseudonym())
+        except StoreError:
+            return []
 
     def action_home(self) -> None:
         """Back to the home screen."""
