@@ -55,6 +55,32 @@ class BaseScreen(Screen[None]):
         if self.shown_lang and self.shown_lang != self.lang:
             await self.apply_language()
 
+    def save_draft(self, draft: Draft) -> bool:
+        """Save ``draft``; on failure keep the answers in memory and offer a copy (False).
+
+        Saved on the UI thread on purpose: a draft is a few hundred bytes, and an answer must be
+        on disk before the next screen shows, so a crash can never lose one.
+        """
+        store = self.sa.store
+        if store is None:
+            return False
+        try:
+            store.save_draft(draft)
+        except StoreError as exc:
+            self.offer_export(draft, self.sa.error_text(exc))
+            return False
+        return True
+
+    def save_and_release(self, draft: Draft) -> bool:
+        """Save ``draft`` and release this window's lock on it, before its screen closes;
+        ``False`` (and a copy offered) when saving failed."""
+        if not self.save_draft(draft):
+            return False
+        store = self.sa.store
+        if store is not None:
+            store.close_draft(draft.id)
+        return True
+
     def offer_export(self, draft: Draft, problem: str) -> None:
         """A save failed: say why and offer a copy of the answers in a folder the user picks.
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from selfaudit.core.followups import STATUSES, FollowupStatus
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.text import visible
-from selfaudit.store import Draft, StoreError
+from selfaudit.store import Draft
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
 from selfaudit.tui.widgets.title_header import TitleHeader
@@ -106,15 +106,7 @@ class FollowUpScreen(BaseScreen):
 
     def keep_draft(self) -> bool:
         """Save the draft with the answers given here; on failure a copy is offered."""
-        store = self.sa.store
-        if store is None:
-            return False
-        try:
-            store.save_draft(self.draft)
-        except StoreError as exc:
-            self.offer_export(self.draft, self.sa.error_text(exc))
-            return False
-        return True
+        return self.save_draft(self.draft)
 
     @property
     def open_draft(self) -> Draft | None:
@@ -123,12 +115,7 @@ class FollowUpScreen(BaseScreen):
 
     def leave(self) -> bool:
         """Save the draft and release its lock (it opens here again)."""
-        if not self.keep_draft():
-            return False
-        store = self.sa.store
-        if store is not None:
-            store.close_draft(self.draft.id)
-        return True
+        return self.save_and_release(self.draft)
 
     def action_home(self) -> None:
         """Back home; the draft waits there."""

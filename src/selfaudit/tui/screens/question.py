@@ -16,7 +16,7 @@ from selfaudit.core.answers import Answer, check_answer
 from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_plain
-from selfaudit.store import Draft, StoreError
+from selfaudit.store import Draft
 from selfaudit.tui.key_order import one_at_a_time
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.note import NoteScreen
@@ -211,20 +211,8 @@ class QuestionScreen(BaseScreen):
     # -- saving ---------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save the draft; on failure keep the answers in memory and offer an export.
-
-        Saved on the UI thread on purpose: the draft is a few hundred bytes, and an answer must
-        be on disk before the next question shows, so a crash can never lose one.
-        """
-        store = self.sa.store
-        if store is None:
-            return False
-        try:
-            store.save_draft(self.draft)
-        except StoreError as exc:
-            self.offer_export(self.draft, self.sa.error_text(exc))
-            return False
-        return True
+        """Save the draft (see :meth:`BaseScreen.save_draft`)."""
+        return self.save_draft(self.draft)
 
     def record(self, value: Answer, *, save: bool = True) -> None:
         """Keep one answer; saved at once unless the caller saves right after (moving on)."""
@@ -439,12 +427,7 @@ class QuestionScreen(BaseScreen):
     def leave(self) -> bool:
         """Save the draft and release its lock; ``False`` (and an export offer) if saving failed."""
         self.remember_state()
-        if not self.save():
-            return False
-        store = self.sa.store
-        if store is not None:
-            store.close_draft(self.draft.id)
-        return True
+        return self.save_and_release(self.draft)
 
     @one_at_a_time
     def action_home(self) -> None:
