@@ -15,6 +15,7 @@ result, imports included:
 * ``trend``: one person's sessions of a set loaded as responses, and their trend;
 * ``team``: a team's trend (every round, each respondent's latest session per round loaded);
 * ``round``: one team's view of its latest round;
+* ``team cold``: ``team`` once with no answer cache yet (every counted session file parsed);
 * ``cli``: the whole ``selfaudit list --json`` command, start-up included.
 
 The queries are also given as a ratio to the warm ``list`` of the same store in the same run
@@ -200,12 +201,17 @@ def main() -> None:
             cold.append(probe("list", root))
         _line(size, "list cold", cold, None)
         warm = _line(size, "list warm", [probe("list", root) for _ in range(args.runs)], None)
+        answer_caches = list(cache.parent.glob(f"{cache.stem}-answers-*.json"))
+        for stale in answer_caches:
+            stale.unlink()
+        team_cold = probe("team", root, TREND_SET, TEAM)
         for mode, extra in (
             ("trend", (TREND_SET, ME)),
             ("team", (TREND_SET, TEAM)),
             ("round", (TREND_SET, TEAM)),
         ):
             _line(size, mode, [probe(mode, root, *extra) for _ in range(args.runs)], warm)
+        _line(size, "team cold", [team_cold], warm)
         print(
             f"{size:>8}  cli        "
             f"{statistics.median(cli(root) for _ in range(args.runs)) * 1000:>8.1f}  "

@@ -8,7 +8,8 @@ import pytest
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.questionnaires import load_file
-from selfaudit.store import Store
+from selfaudit.store import Session, Store
+from selfaudit.store import index as index_module
 
 
 @pytest.fixture
@@ -32,3 +33,17 @@ ANSWERS: dict[str, int | float | str | bool] = {
     "people": 12.0,
     "remark": "ok",
 }
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The session files read from here on."""
+    names: list[str] = []
+    real = index_module.read_own_session
+
+    def counting(path: Path) -> Session:
+        names.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr("selfaudit.store.store.read_own_session", counting)
+    return names

@@ -17,7 +17,6 @@ from selfaudit.core.rounds import Cadence, parse_round
 from selfaudit.core.team import team_round, team_trend
 from selfaudit.core.trend import my_trend
 from selfaudit.store import Session, Store
-from selfaudit.store import index as index_module
 from selfaudit.store.index import CACHE_VERSION
 from tests.store.conftest import ANSWERS
 
@@ -114,7 +113,7 @@ def test_responses_carry_answers_results_and_the_set_answered(
 
 
 def test_the_team_query_loads_only_what_a_team_view_counts(
-    store: Store, mini: QuestionSet, monkeypatch: pytest.MonkeyPatch
+    store: Store, mini: QuestionSet, opened: list[str]
 ) -> None:
     for person in range(6):
         for month in (1, 2, 4, 5, 8):
@@ -128,14 +127,7 @@ def test_the_team_query_loads_only_what_a_team_view_counts(
     _at(store, mini, _day(2, 9), "anon-000009", "Payroll")
     everyone = store.responses(mini, store.query("mini", team="Service desk"))
     store.sessions()  # the index is current
-    opened: list[str] = []
-    real = index_module.read_own_session
-
-    def counting(path: Any) -> Session:
-        opened.append(path.name)
-        return real(path)
-
-    monkeypatch.setattr("selfaudit.store.store.read_own_session", counting)
+    opened.clear()
     counted = store.team_responses(mini, "service desk")
     assert len(opened) == len(counted) == 6 * 3  # latest per person in Q1, Q2 and Q3 only
     key = team_key("Service desk")

@@ -73,7 +73,7 @@ def _collect(
     unreadable: list[Unreadable],
 ) -> None:
     if "summary" in record:
-        summaries.append(SessionSummary.from_json(record["summary"]))
+        summaries.append(SessionSummary.from_json(record["summary"], tuple(record["stat"])))
     else:
         unreadable.append(Unreadable(Path(path), str(record["problem"])))
 
@@ -84,6 +84,9 @@ class SessionIndex:
     def __init__(self, sessions_dir: Path, cache_file: Path) -> None:
         self.sessions_dir = sessions_dir
         self.cache_file = cache_file
+        self.seen: dict[str, tuple[int, ...]] | None = None
+        """File name -> size, times and inode of every session file at the last
+        :meth:`refresh` (``None`` before one); the answer caches drop entries of others."""
 
     def _load_cache(self, max_bytes: int) -> dict[str, Any]:
         """The cached entries; any problem (a FIFO, a link, junk, over ``max_bytes``): none."""
@@ -136,6 +139,7 @@ class SessionIndex:
             fresh[name] = record
         if trust_cache and (changed or len(fresh) != len(cached)):
             self._save_cache(fresh, budget)
+        self.seen = {name: tuple(record["stat"]) for name, record in fresh.items()}
         return summaries, unreadable
 
     def _summarise(self, path: Path, key: list[int]) -> dict[str, Any]:
@@ -148,17 +152,19 @@ class SessionIndex:
         return {"stat": key, "summary": SessionSummary.of(session).to_json()}
 
     def _save_cache(self, entries: dict[str, Any], max_bytes: int) -> None:
-        """Best effort: a cache that cannot be written only makes the next start slower.
+        """Best effort (see :func:`save_cache_file`)."""
+        save_cache_file(self.cache_file, {"version": CACHE_VERSION, "entries": entries}, max_bytes)
 
-        One over ``max_bytes`` (summaries of huge team names, say) is not written: it would not
-        be read.
-        """
-        data = json.dumps({"version": CACHE_VERSION, "entries": entries}, separators=(",", ":"))
-        encoded = data.encode("utf-8")
-        if len(encoded) > max_bytes:
-            return
-        try:
-            ensure_private_dir(self.cache_file.parent, chosen_by_user=True)
-            write_atomic(self.cache_file, encoded, overwrite=True)
-        except (OSError, StoreError):
-            pass
+
+def save_cache_file(path: Path, doc: dict[str, Any], max_bytes: int) -> None:
+    """Write a cache file, best effort: one that cannot be written only makes the next read
+    slower. One over ``max_bytes`` (summaries of huge team names, say) is not written: it would
+    not be read."""
+    encoded = json.dumps(doc, separators=(",", ":")).encode("utf-8")
+    if len(encoded) > max_bytes:
+        return
+    try:
+        ensure_private_dir(path.parent, chosen_by_user=True)
+        write_atomic(path, encoded, overwrite=True)
+    except (OSError, StoreError):
+        pass

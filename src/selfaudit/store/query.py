@@ -12,8 +12,8 @@ Two steps, so no query opens every file:
    with their answers and results (:func:`response_of`), for the views that need per-item
    answers.
 
-Everything here is pure except :func:`load_responses`, which is given the function that reads
-one session file.
+Nothing here reads a file itself: :func:`load_responses` is given the function that reads one
+session (:class:`~selfaudit.store.store.Store` has the methods that put it together).
 """
 
 from __future__ import annotations

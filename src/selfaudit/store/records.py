@@ -196,6 +196,9 @@ class SessionSummary:
     :func:`~selfaudit.core.followups.followup_counts`)."""
     team_key: str = ""
     """The team as matched; filled in from :attr:`team` when not given."""
+    source: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The size, times and inode of the file this summary was made from (set by the index;
+    empty for summaries made otherwise)."""
 
     def __post_init__(self) -> None:
         if not self.team_key and self.team:
@@ -233,8 +236,10 @@ class SessionSummary:
         return out
 
     @classmethod
-    def from_json(cls, doc: dict[str, Any]) -> SessionSummary:
-        """Inverse of :meth:`to_json`; raises ``KeyError``/``TypeError``/``ValueError`` on junk."""
+    def from_json(cls, doc: dict[str, Any], source: tuple[int, ...] = ()) -> SessionSummary:
+        """Inverse of :meth:`to_json`; raises ``KeyError``/``TypeError``/``ValueError`` on junk.
+
+        ``source``: see :attr:`source`."""
         scores = _checked_scores(doc["scores"])
         for key in _TEXT_KEYS:
             if type(doc[key]) is not str:
@@ -261,6 +266,7 @@ class SessionSummary:
             set_hash=doc["set_hash"],
             followups=followups,
             team_key=doc["team_key"],
+            source=source,
         )
 
     @classmethod

@@ -19,7 +19,7 @@ from selfaudit.core.responses import Response
 from selfaudit.core.results import compute_results
 from selfaudit.core.rounds import DEFAULT_CADENCE, Cadence, Round
 from selfaudit.settings import load_settings
-from selfaudit.store import health, identity, query
+from selfaudit.store import answer_cache, health, identity, query
 from selfaudit.store.atomic import clean_stale_temps, encode_toml, write_atomic
 from selfaudit.store.codec import session_to_doc
 from selfaudit.store.drafts import Drafts, unreadable_reason
@@ -79,7 +79,10 @@ class Store:
             for folder in (store.sessions_dir, store.drafts_dir):
                 clean_stale_temps(folder, is_record_file)
             cache = store.index.cache_file
-            clean_stale_temps(cache.parent, lambda name: name == cache.name)
+            clean_stale_temps(
+                cache.parent,
+                lambda name: name == cache.name or answer_cache.is_cache_file(cache, name),
+            )
             store.drafts_store.tidy()
         return store
 
@@ -503,8 +506,28 @@ class Store:
 
     def responses(self, qset: QuestionSet, summaries: Sequence[SessionSummary]) -> list[Response]:
         """The sessions of ``summaries`` (of ``qset``'s set; others are left out) loaded with
-        their answers and results, oldest first; only those files are opened."""
-        return query.load_responses(summaries, qset, self._read_quietly)
+        their answers and results, oldest first. Only those are read: from the answer cache of
+        their set and team (:mod:`~selfaudit.store.answer_cache`), else from their files."""
+        groups: dict[str, answer_cache.AnswerCache] = {}
+        chosen = {s.id: s for s in summaries if s.set_id == qset.id}
+
+        def read(session_id: str) -> Session | None:
+            summary = chosen[session_id]
+            cache = groups.get(summary.team_key)
+            if cache is None:
+                path = answer_cache.cache_file(self.index.cache_file, qset.id, summary.team_key)
+                cache = groups[summary.team_key] = answer_cache.AnswerCache(path, self.index.seen)
+            session = cache.get(summary)
+            if session is None:
+                session = self._read_quietly(session_id)
+                if session is not None and self._stat_of(session_id) == summary.source:
+                    cache.put(summary, session, qset)
+            return session
+
+        found = query.load_responses(list(chosen.values()), qset, read)
+        for cache in groups.values():
+            cache.save()
+        return found
 
     def response(self, session_id: str, qset: QuestionSet) -> Response:
         """One session as the views read it; raises :class:`StoreError` as :meth:`load` does."""
@@ -528,6 +551,14 @@ class Store:
         with contextlib.suppress(TomlError, DocumentError, OSError):
             return read_own_session(self.path_of(session_id))
         return None
+
+    def _stat_of(self, session_id: str) -> tuple[int, ...]:
+        """A session file's size, times and inode as the index keys it (``()`` if gone)."""
+        try:
+            st = os.stat(self.path_of(session_id), follow_symlinks=False)
+        except OSError:
+            return ()
+        return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
     def resolve_id(self, prefix: str) -> str:
         """A full session id from a unique prefix of at least 4 characters.
