@@ -342,6 +342,20 @@ class SelfAuditApp(OrderedKeysApp[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def open_team(self, set_id: str) -> None:
+        """Show the team view of one set for the team in the settings."""
+        qset = self.catalog.get(set_id)
+        if qset is None:
+            return
+        team = self.settings.team.strip()
+        if not team:
+            self.notify(self.t("notify.no-team"), severity="warning")
+            return
+        # Imported when opened, like the trend.
+        from selfaudit.tui.screens.team import TeamScreen
+
+        self.push_screen(TeamScreen(qset, team))
+
     def open_trend(self, set_id: str) -> None:
         """Show my trend of one set."""
         qset = self.catalog.get(set_id)

@@ -50,6 +50,13 @@ class SelfAuditCommands(Provider):
                     partial(app.open_trend, qset.id),
                 )
             )
+            out.append(
+                Command(
+                    app.t("cmd.team", title=qset.t(qset.title, app.lang)),
+                    app.t("cmd.team.help"),
+                    partial(app.open_team, qset.id),
+                )
+            )
         out.append(Command(app.t("cmd.home"), app.t("cmd.home.help"), app.go_home))
         out.append(
             Command(

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from selfaudit.core.model import QuestionSet
@@ -18,6 +18,7 @@ from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.trend_chart import TrendChart
+from selfaudit.tui.widgets.view_table import ViewTable
 from selfaudit.views.trend import TrendView, trend_view
 
 
@@ -62,7 +63,7 @@ class TrendScreen(BaseScreen):
                     yield TrendChart(series, shown)
                 if view.table.rows:
                     yield Static(self.t("trend.in-figures"), classes="section", markup=False)
-                    yield DataTable(id="trend-table", zebra_stripes=True, cursor_type="row")
+                    yield ViewTable(view.table, id="trend-table")
                 for note in view.notes:
                     yield Static(note, classes="muted", markup=False)
         yield Footer(compact=True)
@@ -77,20 +78,11 @@ class TrendScreen(BaseScreen):
             self.sa.notify(message.error, severity="error", markup=False)
         self.view, self.loaded = message.view, True
         await self.recompose()
-        self._fill_table()
+        self.after_recompose()
         self.sa.keys_may_flow(self)
 
     def after_recompose(self) -> None:
-        self._fill_table()
-
-    def _fill_table(self) -> None:
-        view = self.view
-        for table in self.query("#trend-table").results(DataTable):
-            if view is None:
-                return
-            table.clear(columns=True)
-            table.add_columns(*view.table.headers)
-            table.add_rows([(row.label, *(c.text for c in row.cells)) for row in view.table.rows])
+        for table in self.query("#trend-table").results(ViewTable):
             self.set_focus(table)
 
     @work(thread=True, exclusive=True, group="trend-load")
