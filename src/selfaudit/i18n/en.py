@@ -326,6 +326,8 @@ MESSAGES: dict[str, str] = {
     "compare.private": "Each session is one person's answers: use them for a conversation with that person, never for a ranking.",
     "compare.hidden": "No figures are shown for {teams}: fewer than {k} people answered, and the figures of a smaller group could point to one person.",
     "team.title": "Team {team}: {title}, {round}",
+    "compare.choose": "Mark two or more sessions of one set with space, then press c; or press c on a session to compare it with your session of that set before it.",
+    "key.compare": "Compare",
     "team.none": "No sessions of {title} for the team {team} in this store yet. Team members' sessions arrive here when they are imported.",
     "key.round": "Round",
     "cmd.team": "Team view: {title}",

@@ -315,6 +315,8 @@ MESSAGES: dict[str, str] = {
     "compare.private": "Elke sessie zijn de antwoorden van één persoon: gebruik ze voor een gesprek met die persoon, nooit voor een rangorde.",
     "compare.hidden": "Voor {teams} worden geen cijfers getoond: minder dan {k} mensen hebben geantwoord, en de cijfers van een kleinere groep kunnen naar één persoon wijzen.",
     "team.title": "Team {team}: {title}, {round}",
+    "compare.choose": "Markeer twee of meer sessies van één vragenlijst met de spatiebalk en druk op c; of druk op c bij een sessie om die te vergelijken met je sessie ervoor van die vragenlijst.",
+    "key.compare": "Vergelijken",
     "team.none": "Nog geen sessies van {title} van het team {team} in deze opslag. Sessies van teamleden komen hier als ze worden geïmporteerd.",
     "key.round": "Ronde",
     "cmd.team": "Teamoverzicht: {title}",

@@ -30,6 +30,8 @@ class HistoryScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "home", "Home", priority=True),
         Binding("d", "delete", "Delete", priority=True),
+        Binding("space", "mark", "Mark", show=False, priority=True),  # in the help; c is shown
+        Binding("c", "compare", "Compare", priority=True),
     ]
 
     @dataclass
@@ -44,6 +46,8 @@ class HistoryScreen(BaseScreen):
         self.sessions: list[SessionSummary] = []
         self.loaded = False
         """Whether the store has been read."""
+        self.marked: set[str] = set()
+        """The sessions marked (space) to compare."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -92,7 +96,8 @@ class HistoryScreen(BaseScreen):
     def _prompt(self, s: SessionSummary) -> Text:
         qset = self.sa.catalog.get(s.set_id)
         title = qset.t(qset.title, self.lang) if qset else visible(s.set_id)
-        text = Text(fmt_date_time(s.completed_at, self.lang) + "  ", style="bold")
+        text = Text("[x] " if s.id in self.marked else "", style="bold")
+        text.append(fmt_date_time(s.completed_at, self.lang) + "  ", style="bold")
         text.append(title)
         text.append(f"  {self.headline(qset, s)}", style="italic")
         who = " · ".join(x for x in (s.team, s.respondent) if x)
@@ -126,6 +131,40 @@ class HistoryScreen(BaseScreen):
         from selfaudit.tui.screens.results import ResultsScreen
 
         self.app.push_screen(ResultsScreen(qset, session=session))
+
+    def action_mark(self) -> None:
+        """Mark or unmark the highlighted session for a comparison."""
+        summary = self._highlighted_session()
+        if summary is None:
+            return
+        self.marked ^= {summary.id}
+        option_list = self.query_one("#history-list", OptionList)
+        index = option_list.highlighted
+        if index is not None:
+            option_list.replace_option_prompt_at_index(index, self._prompt(summary))
+
+    def action_compare(self) -> None:
+        """Compare the marked sessions, or the highlighted one with the one before it (the
+        same set, the same person): me now against me then."""
+        chosen = [s for s in self.sessions if s.id in self.marked]
+        if len(chosen) < 2:
+            summary = self._highlighted_session()
+            earlier = [
+                s
+                for s in self.sessions
+                if summary
+                and s.set_id == summary.set_id
+                and s.respondent_id == summary.respondent_id
+                and (s.completed_at, s.id) < (summary.completed_at, summary.id)
+            ]
+            chosen = [summary, earlier[0]] if summary and earlier else []
+        qset = self.sa.catalog.get(chosen[0].set_id) if chosen else None
+        if qset is None or len({s.set_id for s in chosen}) != 1:
+            self.sa.notify(self.t("compare.choose"), severity="warning")
+            return
+        from selfaudit.tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(qset, [s.id for s in chosen]))
 
     def _highlighted_session(self) -> SessionSummary | None:
         option = self.query_one("#history-list", OptionList).highlighted_option
