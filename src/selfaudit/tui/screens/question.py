@@ -206,7 +206,8 @@ class QuestionScreen(BaseScreen):
         self.save()
         self.typed = None
         await self.recompose()
-        self._after_show()
+        if self.is_attached:  # not when the app closed meanwhile (nothing left to show)
+            self._after_show()
 
     # -- saving ---------------------------------------------------------------------------------
 
