@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -184,11 +185,25 @@ async def answer_current(pilot: Pilot[Any], qset: QuestionSet) -> object:
 
 
 async def answer_all(pilot: Pilot[Any], qset: QuestionSet) -> dict[str, object]:
-    """Answer every remaining question; returns item id -> expected saved value."""
+    """Answer every remaining question by keyboard, every key sent at once (as a paste or a fast
+    typist gives them), then wait for the results; returns item id -> expected saved value."""
+    screen: Any = pilot.app.screen
+    keys: list[str] = []
     expected: dict[str, object] = {}
-    while type(pilot.app.screen).__name__ == "QuestionScreen":
-        item = pilot.app.screen.item  # type: ignore[attr-defined]
-        value = await answer_current(pilot, qset)
+    for item in qset.items[screen.draft.position :]:
+        item_keys, value = keyboard_answer(item)
+        keys += item_keys
         if value is not None:
             expected[item.id] = value
+    send_at_once(pilot.app, keys)
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ResultsScreen")
     return expected
+
+
+def send_at_once(app: Any, keys: list[str]) -> None:
+    """Give every key to the driver at once, as a paste or tmux does (no waiting in between)."""
+    for key in keys:
+        char = " " if key == "space" else (key if len(key) == 1 else None)
+        event = events.Key("space" if key == " " else key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)

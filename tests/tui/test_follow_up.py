@@ -7,8 +7,7 @@ from typing import Any
 from selfaudit.core.followups import FollowupStatus
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
-from tests.tui.conftest import home_loaded, make_app, wait_for
-from tests.tui.test_type_ahead import send_at_once
+from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 
 PLANNED = ("Ask Finance for the figures", "A weekly check-in with Sales", "Share the agreements")
 

@@ -14,11 +14,10 @@ from textual.widgets import OptionList
 
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
-from tests.tui.conftest import home_loaded, make_app, wait_for
+from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 from tests.tui.test_control_characters import drawn
 from tests.tui.test_control_characters import open_history as history_loaded
 from tests.tui.test_footer_fits import visible_actions
-from tests.tui.test_type_ahead import send_at_once
 
 MORNING = dt.datetime(2026, 3, 2, 8, 5, tzinfo=dt.UTC)
 AFTERNOON = dt.datetime(2026, 3, 2, 14, 40, tzinfo=dt.UTC)

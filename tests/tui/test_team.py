@@ -10,9 +10,8 @@ import pytest
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
 from selfaudit.store import store as store_module
-from tests.tui.conftest import home_loaded, make_app, wait_for
+from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 from tests.tui.test_control_characters import drawn
-from tests.tui.test_type_ahead import send_at_once
 
 #: choose_again answers of six teammates in 2026-Q1 (scores 0, 25, 50, 75, 100, 100).
 Q1 = [1, 2, 3, 4, 5, 5]

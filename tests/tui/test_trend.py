@@ -8,8 +8,7 @@ from textual.widgets import DataTable
 
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
-from tests.tui.conftest import home_loaded, make_app, wait_for
-from tests.tui.test_type_ahead import send_at_once
+from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 
 ANSWERS = [
     {"enps": 5, "choose_again": 2, "stay_year": 3},

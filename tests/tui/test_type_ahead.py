@@ -9,26 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual import events
 from textual.widgets import OptionList
 
 from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
-from tests.tui.conftest import home_loaded, make_app, wait_for
+from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 
 SETS = ["choose-us", "competency-level", "internal-service", "turnover-cost"]
-
-
-def send_at_once(app: Any, keys: list[str]) -> None:
-    """Give every key to the driver at once, as a paste or tmux does (no waiting in between)."""
-    for key in keys:
-        char = key if len(key) == 1 else None
-        if key == "space":
-            char = " "
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
 
 
 def keys_for(item: Item, index: int) -> tuple[list[str], object]:
