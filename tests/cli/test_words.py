@@ -14,7 +14,7 @@ from tests.conftest import run_cli
     ("first_level", "expected"),
     [
         (4, "Your answers follow the order of the levels: every level you meet rests on"),
-        (2, "Your answers do not follow the order of the levels: you meet a higher level"),
+        (2, "You meet levels 2, 3, 4 and 5 but not level 1 below them. The levels build on"),
     ],
 )
 def test_the_level_report_says_in_words_whether_the_levels_build_up(

@@ -66,7 +66,19 @@ def test_level_profile_with_a_gap() -> None:
     # Two levels met; the ideal pattern is T T F F F; positions 2 and 3 differ: CR = 1 - 2/5.
     assert guttman_errors([True, False, True, False, False]) == 2
     assert outcome.reproducibility == pytest.approx(0.6)
-    assert not outcome.consistent
+    # In plain words: level 3 is met while level 2, below it, is not.
+    assert outcome.out_of_order == (2, (3,))
+
+
+def test_out_of_order_names_the_lowest_gap_and_every_met_level_above_it() -> None:
+    assert level_outcome([True, False, False, True, True]).out_of_order == (2, (4, 5))
+    assert level_outcome([False, True, True, True, True]).out_of_order == (1, (2, 3, 4, 5))
+    # A level not answered is no gap: the count stops there, and another line says so.
+    assert level_outcome([True, None, True, False, False]).out_of_order is None
+    assert level_outcome([True, False, None, True, False]).out_of_order == (2, (4,))
+    # Cumulative profiles, all met and none met follow the order.
+    for met in ([True, True, False, False, False], [True] * 5, [False] * 5):
+        assert level_outcome(met).out_of_order is None
 
 
 def test_level_perfect_profiles() -> None:
@@ -75,7 +87,7 @@ def test_level_perfect_profiles() -> None:
         level_outcome([True] * 3 + [False] * 2).reproducibility,
     ) == (3, 1.0)
     top = level_outcome([True] * 5)
-    assert (top.reached, top.next_level, top.consistent) == (5, None, True)
+    assert (top.reached, top.next_level, top.out_of_order) == (5, None, None)
     bottom = level_outcome([False] * 5)
     assert (bottom.reached, bottom.next_level, bottom.reproducibility) == (0, 1, 1.0)
 

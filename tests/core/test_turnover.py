@@ -64,3 +64,16 @@ def test_the_figures_that_used_a_default_are_named_by_item(turnover_set: Questio
     saved["turnover"]["defaults_used"].append("no-such-figure")  # a file is never trusted
     back = stored_results(turnover_set.id, turnover_set.model, saved, answers)
     assert back.turnover is not None and back.turnover.defaults_used == used
+
+
+def test_saved_results_carry_the_part_on_defaults(turnover_set: QuestionSet) -> None:
+    answers = {"headcount": 50.0, "leavers": 5.0, "salary": 42000.0}
+    saved = compute_results(turnover_set, answers).to_dict()
+    # Only headcount, leavers and salary given: every part rests on a default.
+    assert saved["turnover"]["on_defaults"] == saved["turnover"]["cost_per_leaver"]
+    back = stored_results(turnover_set.id, turnover_set.model, saved, answers)
+    assert back.turnover is not None and back.turnover.pct_on_defaults == pytest.approx(100.0)
+    # Results saved before the part was kept say nothing about it, rather than 0 %.
+    del saved["turnover"]["on_defaults"]
+    old = stored_results(turnover_set.id, turnover_set.model, saved, answers)
+    assert old.turnover is not None and old.turnover.pct_on_defaults is None

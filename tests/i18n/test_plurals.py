@@ -130,5 +130,5 @@ def test_one_figure_given_is_singular() -> None:
     )
     defaults = t("nl", "results.counts-defaults", count=1)
     assert t("nl", "results.counts-calc", count=1, defaults=defaults) == (
-        "1 getal ingevuld; 1 leeg gelaten gebruikt de standaardwaarde."
+        "1 getal ingevuld; voor 1 leeg gelaten getal is de standaardwaarde gebruikt."
     )

@@ -56,9 +56,9 @@ def _levels_at_results(first_level: int) -> None:
     ("lang", "first_level", "expected"),
     [
         ("en", 4, "Your answers follow the order of the levels: every level you meet rests"),
-        ("en", 2, "Your answers do not follow the order of the levels: you meet a higher level"),
+        ("en", 2, "You meet levels 2, 3, 4 and 5 but not level 1 below them. The levels build"),
         ("nl", 4, "Je antwoorden volgen de volgorde van de niveaus: elk niveau dat je haalt"),
-        ("nl", 2, "Je antwoorden volgen de volgorde van de niveaus niet: je haalt een hoger"),
+        ("nl", 2, "Je haalt de niveaus 2, 3, 4 en 5, maar niet niveau 1 daaronder. De niveaus"),
     ],
 )
 async def test_level_results_say_in_words_whether_the_levels_build_up(

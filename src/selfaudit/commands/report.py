@@ -10,9 +10,15 @@ from selfaudit.core.actions import first_sentence
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
 from selfaudit.core.text import visible
-from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY
+from selfaudit.core.turnover import CATEGORIES
 from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
-from selfaudit.i18n.sentences import counts_sentence, defaults_sentence, what_if_sentence
+from selfaudit.i18n.sentences import (
+    counts_sentence,
+    defaults_sentence,
+    level_order_sentence,
+    salary_share_lines,
+    what_if_sentence,
+)
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -31,7 +37,7 @@ def _levels(qset: QuestionSet, results: Results, lang: str) -> list[str]:
     if lv.stopped_unanswered:
         lines.append(t(lang, "results.level-stopped", level=lv.next_level))
     if lv.answered:
-        lines.append(t(lang, "results.consistent" if lv.consistent else "results.inconsistent"))
+        lines.append(level_order_sentence(lv, lang))
     nxt = next((d for d in levels if d.level == lv.next_level), None)
     if nxt is None:
         lines.append(t(lang, "results.top"))
@@ -58,9 +64,7 @@ def _turnover(qset: QuestionSet, results: Results, lang: str, currency: str) -> 
     lines.append(f"  {t(lang, 'cost.per-leaver'):<40} {money(tc.cost_per_leaver):>16}")
     rate = fmt_percent(tc.turnover_rate_pct, lang, 1)
     lines.append(t(lang, "results.cost.annual", cost=money(tc.annual_cost), rate=rate))
-    median = fmt_percent(MEDIAN_PCT_OF_SALARY, lang)
-    pct = fmt_percent(tc.pct_of_salary, lang, 1)
-    lines.append(t(lang, "results.cost.pct", pct=pct, median=median))
+    lines += salary_share_lines(qset, tc, lang)
     lines.append(what_if_sentence(tc, tc.target_rate_pct, lang, currency))
     if tc.defaults_used:
         lines.append(defaults_sentence(tc, lang))

@@ -40,9 +40,18 @@ class LevelOutcome:
         return self.next_level is not None and self.met[self.next_level - 1] is None
 
     @property
-    def consistent(self) -> bool:
-        """Whether the profile is consistent enough (CR >= 0.90) to stand without the detail."""
-        return self.reproducibility >= 0.90
+    def out_of_order(self) -> tuple[int, tuple[int, ...]] | None:
+        """Where a higher level is met while a lower one is not: the lowest level not met and
+        the met levels above it; ``None`` when every met level rests on the levels below it.
+
+        For one person this says more than the coefficient, which over five levels can only be
+        1.0, 0.6 or 0.2; the coefficient is for a team (:mod:`selfaudit.core.team`).
+        """
+        gap = next((i + 1 for i, m in enumerate(self.met) if m is False), None)
+        if gap is None:
+            return None
+        above = tuple(i + 1 for i, m in enumerate(self.met) if m is True and i + 1 > gap)
+        return (gap, above) if above else None
 
 
 def guttman_errors(met: Sequence[bool]) -> int:

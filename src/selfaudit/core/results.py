@@ -77,6 +77,7 @@ class Results:
                 "target_rate_pct": t.target_rate_pct,
                 "yearly_saving": round(t.yearly_saving, 2),
                 "defaults_used": list(t.defaults_used),
+                **({"on_defaults": round(t.on_defaults, 2)} if t.on_defaults is not None else {}),
                 **({"warnings": list(t.warnings)} if t.warnings else {}),
             }
         if self.missing_inputs:

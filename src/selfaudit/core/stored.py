@@ -117,6 +117,7 @@ def _turnover(raw: Any, answers: Mapping[str, Any]) -> TurnoverCost | None:
         yearly_saving=figures["yearly_saving"] or 0.0,
         defaults_used=tuple(d for d in _texts(used) if d in INPUTS),
         warnings=tuple(w for w in _texts(raw.get("warnings", [])) if w in WARNINGS),
+        on_defaults=_number(raw.get("on_defaults")),
     )
 
 

@@ -37,12 +37,39 @@ INPUTS = (
 #: The input the what-if changes.
 TARGET_ITEM = "target_turnover_pct"
 
-#: Boushey & Glynn (Center for American Progress, 2012): the median cost of replacing an
-#: employee across the studies they reviewed, as a percentage of annual salary.
-MEDIAN_PCT_OF_SALARY = 21.0
+#: Boushey & Glynn (Center for American Progress, 2012), from studies in the United States: the
+#: typical cost of replacing an employee as a percentage of annual salary, by pay level (jobs
+#: paid under USD 30,000 a year; USD 30,000 to 50,000; executives and highly specialised jobs,
+#: "up to"), and the median over all the studies they reviewed.
+BENCHMARK_PCT_OF_SALARY = {"low": 16.1, "middle": 20.0, "top": 213.0, "median": 21.0}
 
 #: Cost categories per leaver, in display order.
 CATEGORIES = ("separation", "vacancy", "recruitment", "onboarding", "rampup")
+
+#: The inputs each part of the cost per leaver is computed from, besides the salary (which is
+#: always given): a part *rests on defaults* when any of these was left empty.
+PART_INPUTS: dict[str, tuple[str, ...]] = {
+    "separation": ("separation_hours", "on_costs_pct", "working_days"),
+    "vacancy": ("vacancy_days", "vacancy_cover_pct", "on_costs_pct", "working_days"),
+    "adverts": ("ad_costs",),
+    "agency": ("agency_fee_pct",),
+    "selection": ("interview_hours", "on_costs_pct", "working_days"),
+    "onboarding-time": ("onboarding_hours", "on_costs_pct", "working_days"),
+    "training": ("training_costs",),
+    "rampup": ("rampup_months", "rampup_productivity_pct", "on_costs_pct"),
+}
+
+#: The category each part adds to.
+PART_CATEGORY = {
+    "separation": "separation",
+    "vacancy": "vacancy",
+    "adverts": "recruitment",
+    "agency": "recruitment",
+    "selection": "recruitment",
+    "onboarding-time": "onboarding",
+    "training": "onboarding",
+    "rampup": "rampup",
+}
 
 #: Stable codes of :attr:`TurnoverCost.warnings` (a screen shows catalog key ``warning.<code>``).
 WARNINGS = (
@@ -78,6 +105,16 @@ class TurnoverCost:
     defaults_used: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     """Codes from :data:`WARNINGS` for implausible inputs, e.g. more leavers than people."""
+    on_defaults: float | None = None
+    """The part of :attr:`cost_per_leaver` that rests on defaults (see :data:`PART_INPUTS`);
+    ``None`` in results saved before it was kept."""
+
+    @property
+    def pct_on_defaults(self) -> float | None:
+        """:attr:`on_defaults` as a percentage of the cost per leaver (0 when it costs 0)."""
+        if self.on_defaults is None:
+            return None
+        return 100 * _ratio(self.on_defaults, self.cost_per_leaver)
 
 
 class MissingInputs(ValueError):
@@ -141,22 +178,16 @@ def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -
     A division by a headcount, salary or number of working days that is not positive gives 0
     instead of failing, and :attr:`TurnoverCost.warnings` says so.
     """
-    employer_cost = v["salary"] * (1 + v["on_costs_pct"] / 100)
-    daily = _ratio(employer_cost, v["working_days"])
-    hourly = daily / HOURS_PER_DAY
-    per_leaver = {
-        "separation": v["separation_hours"] * hourly,
-        "vacancy": v["vacancy_days"] * daily * v["vacancy_cover_pct"] / 100,
-        "recruitment": v["ad_costs"]
-        + v["agency_fee_pct"] / 100 * v["salary"]
-        + v["interview_hours"] * hourly,
-        "onboarding": v["onboarding_hours"] * hourly + v["training_costs"],
-        "rampup": v["rampup_months"]
-        / 12
-        * employer_cost
-        * (1 - v["rampup_productivity_pct"] / 100),
-    }
-    cost = sum(per_leaver.values())
+    parts = cost_parts(v)
+    per_leaver = dict.fromkeys(CATEGORIES, 0.0)
+    for part, amount in parts.items():
+        per_leaver[PART_CATEGORY[part]] += amount
+    cost = sum(parts.values())
+    on_defaults = sum(
+        amount
+        for part, amount in parts.items()
+        if any(key in defaults_used for key in PART_INPUTS[part])
+    )
     headcount = v["headcount"]
     return TurnoverCost(
         per_leaver=per_leaver,
@@ -170,7 +201,28 @@ def turnover_cost(v: Mapping[str, float], defaults_used: tuple[str, ...] = ()) -
         yearly_saving=yearly_saving(headcount, v["leavers"], cost, v["target_turnover_pct"]),
         defaults_used=defaults_used,
         warnings=input_warnings(v),
+        on_defaults=on_defaults,
     )
+
+
+def cost_parts(v: Mapping[str, float]) -> dict[str, float]:
+    """The parts of the cost per leaver (see :data:`PART_INPUTS`), from resolved inputs."""
+    employer_cost = v["salary"] * (1 + v["on_costs_pct"] / 100)
+    daily = _ratio(employer_cost, v["working_days"])
+    hourly = daily / HOURS_PER_DAY
+    return {
+        "separation": v["separation_hours"] * hourly,
+        "vacancy": v["vacancy_days"] * daily * v["vacancy_cover_pct"] / 100,
+        "adverts": v["ad_costs"],
+        "agency": v["agency_fee_pct"] / 100 * v["salary"],
+        "selection": v["interview_hours"] * hourly,
+        "onboarding-time": v["onboarding_hours"] * hourly,
+        "training": v["training_costs"],
+        "rampup": v["rampup_months"]
+        / 12
+        * employer_cost
+        * (1 - v["rampup_productivity_pct"] / 100),
+    }
 
 
 def yearly_saving(

@@ -1,5 +1,6 @@
 """The turnover calculator's outcome: warnings, cost per category, the yearly cost, the
-comparison with the published median, the defaults used, and the live what-if."""
+share of salary, how much of it rests on defaults, the published benchmarks by pay level, the
+defaults used, and the live what-if."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from textual.widgets import Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
-from selfaudit.core.turnover import CATEGORIES, MEDIAN_PCT_OF_SALARY, TARGET_ITEM
+from selfaudit.core.turnover import CATEGORIES, TARGET_ITEM
 from selfaudit.i18n import fmt_money, fmt_percent, t
-from selfaudit.i18n.sentences import defaults_sentence
+from selfaudit.i18n.sentences import defaults_sentence, salary_share_lines
 from selfaudit.tui.widgets.what_if import WhatIf
 
 
@@ -59,11 +60,8 @@ class CostBreakdown(Vertical):
             classes="headline",
             markup=False,
         )
-        pct, median = (
-            fmt_percent(tc.pct_of_salary, lang, 1),
-            fmt_percent(MEDIAN_PCT_OF_SALARY, lang),
-        )
-        yield Static(t(lang, "results.cost.pct", pct=pct, median=median), markup=False)
+        for line in salary_share_lines(q, tc, lang):
+            yield Static(line, classes="cost-share", markup=False)
         if tc.defaults_used:
             yield Static(
                 defaults_sentence(tc, lang), id="cost-defaults", classes="muted", markup=False

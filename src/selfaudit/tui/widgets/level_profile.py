@@ -10,6 +10,7 @@ from textual.widgets import Static
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
 from selfaudit.i18n import t
+from selfaudit.i18n.sentences import level_order_sentence
 from selfaudit.tui.widgets.score_bar import ScoreBar
 
 #: The mark and catalog key shown for a level that is met, not met or not answered.
@@ -51,9 +52,8 @@ class LevelProfile(Vertical):
             stopped = t(lang, "results.level-stopped", level=lv.next_level)
             yield Static(stopped, classes="warning", markup=False)
         if lv.answered:
-            key = "results.consistent" if lv.consistent else "results.inconsistent"
-            style = "muted" if lv.consistent else "warning"
-            yield Static(t(lang, key), classes=style, markup=False)
+            style = "muted" if lv.out_of_order is None else "warning"
+            yield Static(level_order_sentence(lv, lang), classes=style, markup=False)
         nxt = next((d for d in levels if d.level == lv.next_level), None)
         if nxt is None:
             yield Static(t(lang, "results.top"), markup=False)
