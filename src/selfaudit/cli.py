@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", default=None, choices=["en", "nl"], help="the language the session is taken in"
     )
+    p.add_argument(
+        "--share-notes",
+        action="store_true",
+        help="let the notes and open answers leave this machine with the session (export, sync)",
+    )
+    p.add_argument(
+        "--share-name",
+        action="store_true",
+        help="let the respondent's name leave this machine with the session (export, sync)",
+    )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=_lazy("take"))
 
@@ -146,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="bring a session back from the trash")
     p.add_argument("session_id", metavar="ID", help="an id in the trash or its first characters")
     p.set_defaults(handler=_lazy("restore"))
+
+    p = sub.add_parser("import", help="bring in sessions exported or synced from other installs")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="session files, or folders of them")
+    p.set_defaults(handler=_lazy("import_sessions"))
 
     p = sub.add_parser("doctor", help="check the store and report files that cannot be read")
     p.set_defaults(handler=_lazy("doctor"))

@@ -176,6 +176,11 @@ def main(args: argparse.Namespace) -> int:
                 respondent = settings.respondent.strip()
         if team is None:
             team = given.team or settings.team.strip()
+        if given.draft is not None and (args.share_notes or args.share_name):
+            raise UserError(
+                "--share-notes and --share-name go with an answers file, not a draft exported "
+                "from the app; save the draft first"
+            )
         if given.draft is None:
             session = store.save_session(
                 qset,
@@ -186,6 +191,8 @@ def main(args: argparse.Namespace) -> int:
                 lang=lang,
                 actions=given.actions,
                 respondent_id=respondent_id,
+                share_notes=args.share_notes,
+                share_name=args.share_name,
             )
             saved_now = True
         else:

@@ -23,6 +23,8 @@ from selfaudit.store.records import Draft, Session
 FORMAT_VERSION = 3
 #: The keys of one ``[[followups]]`` table.
 _FOLLOWUP_KEYS = frozenset({"action", "status"})
+#: The keys of ``share``: what a respondent lets leave the machine with a session.
+_SHARE_KEYS = frozenset({"notes", "name"})
 _STATUSES = ", ".join(s.value for s in FollowupStatus)
 MAX_INT = 2**63 - 1
 #: No real session or draft comes near this; a bigger file in the store is reported, not parsed.
@@ -108,6 +110,15 @@ def session_to_doc(session: Session) -> dict[str, Any]:
     doc = {"format_version": FORMAT_VERSION, "kind": "session", **_common(session)}
     doc["completed_at"] = session.completed_at
     doc["results"] = session.results
+    share = {
+        k: True
+        for k, chosen in (("notes", session.share_notes), ("name", session.share_name))
+        if chosen
+    }
+    if share:
+        doc["share"] = share
+    if session.imported_at is not None:
+        doc["imported_at"] = session.imported_at
     return normalise(doc)
 
 
@@ -308,7 +319,23 @@ def session_from_doc(raw: dict[str, Any]) -> Session:
         actions=tuple(d.strings("actions")),
         results=check_results(d.get("results", dict, {})),
         followups=tuple(_followups(d)),
+        share_notes=_shared(d, "notes"),
+        share_name=_shared(d, "name"),
+        imported_at=d.when("imported_at") if "imported_at" in d.doc else None,
     )
+
+
+def _shared(d: _Doc, key: str) -> bool:
+    """``share = { notes = true, name = true }``: whether the respondent chose to let ``key``
+    leave the machine besides the shareable part (absent: not)."""
+    table = d.get("share", dict, {})
+    unknown = sorted(set(table) - _SHARE_KEYS)
+    if unknown:
+        raise DocumentError(f"share: unknown key '{unknown[0]}'; it takes notes and name")
+    chosen = table.get(key, False)
+    if not isinstance(chosen, bool):
+        raise DocumentError(f"share.{key}: expected true or false")
+    return chosen
 
 
 def _number(value: Any, where: str, whole: bool = False) -> None:

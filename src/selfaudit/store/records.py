@@ -85,6 +85,14 @@ class Session:
     """Who answered (see :attr:`Draft.respondent_id`); every session the store returns has one."""
     followups: tuple[Followup, ...] = ()
     """How each action item of the respondent's previous session of this set went."""
+    share_notes: bool = False
+    """The respondent chose "share my notes": its notes and open answers leave the machine with
+    it (:mod:`selfaudit.store.shareable`); otherwise they never do."""
+    share_name: bool = False
+    """The respondent chose to let their display name leave the machine with this session."""
+    imported_at: dt.datetime | None = None
+    """When it came in from another install (``selfaudit import`` or ``sync``); ``None`` for a
+    session saved here."""
 
     @property
     def team_key(self) -> str:
@@ -196,6 +204,9 @@ class SessionSummary:
     :func:`~selfaudit.core.followups.followup_counts`)."""
     team_key: str = ""
     """The team as matched; filled in from :attr:`team` when not given."""
+    imported: bool = False
+    """It came in from another install (:attr:`Session.imported_at`); a sync publishes only the
+    sessions that did not."""
     source: tuple[int, ...] = field(default=(), compare=False, repr=False)
     """The size, times and inode of the file this summary was made from (set by the index;
     empty for summaries made otherwise)."""
@@ -225,6 +236,7 @@ class SessionSummary:
             "scores": self.scores,
             "actions": self.actions,
             "followups": self.followups,
+            "imported": self.imported,
         }
         for key, value in (
             ("enps_answer", self.enps_answer),
@@ -245,6 +257,8 @@ class SessionSummary:
             if type(doc[key]) is not str:
                 raise TypeError(key)
         followups = doc["followups"]
+        if type(doc["imported"]) is not bool:
+            raise TypeError("imported")
         if type(followups) is not dict or not all(type(v) is int for v in followups.values()):
             raise TypeError("followups")
         completed_at = dt.datetime.fromisoformat(doc["completed_at"])
@@ -266,6 +280,7 @@ class SessionSummary:
             set_hash=doc["set_hash"],
             followups=followups,
             team_key=doc["team_key"],
+            imported=doc["imported"],
             source=source,
         )
 
@@ -298,4 +313,5 @@ class SessionSummary:
             set_hash=session.set_hash,
             followups=followup_counts(session.followups),
             team_key=session.team_key,
+            imported=session.imported_at is not None,
         )

@@ -329,17 +329,22 @@ class Store:
         actions: list[str] | None = None,
         respondent_id: str | None = None,
         followups: Sequence[Followup] = (),
+        share_notes: bool = False,
+        share_name: bool = False,
     ) -> Session:
         """Save a completed session from validated answers (``selfaudit take``).
 
         ``respondent`` is the name; ``respondent_id`` is who answered, by default this
         install's user (its pseudonym), or the id of someone whose answers a lead enters.
+        ``share_notes`` and ``share_name`` record what the respondent lets leave the machine
+        besides the shareable part (:mod:`selfaudit.store.shareable`).
         :class:`NotDurable` carries the session, which is in place but not confirmed durable.
         """
         who = self._who(respondent_id, respondent)
         session = self._make_session(
             qset, answers, notes or {}, team, who, lang, actions or [], followups=followups
         )
+        session = dataclasses.replace(session, share_notes=share_notes, share_name=share_name)
         self.write_session(session)
         return session
 
