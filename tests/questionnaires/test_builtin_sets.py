@@ -183,18 +183,30 @@ def test_competency_level_extremes_and_threshold(sets: dict[str, QuestionSet]) -
     assert empty.reproducibility == 1.0
 
 
-def test_internal_service_gap_between_sides(sets: dict[str, QuestionSet]) -> None:
+def test_internal_service_scores_each_side_of_its_mirrored_items(
+    sets: dict[str, QuestionSet],
+) -> None:
     qset = sets["internal-service"]
-    r = _results(qset, {i.id: 5 for i in qset.items})
+    pairs = qset.mirrored()
+    assert len(pairs) == 12
+    assert all(p.side and p.side.value == "provider" for p, _ in pairs)
+    assert all(c.side and c.side.value == "customer" and c.mirror == p.id for p, c in pairs)
+    assert all((p.dimension, p.reverse) == (c.dimension, c.reverse) for p, c in pairs)
+    assert qset.team_item is not None and qset.team_item.id == "rated_team"
+    # Provider answers 4 (75; reversed 25), customer answers 2 (25; reversed 75); the team named
+    # is not scored.
+    answers: dict[str, object] = {"rated_team": "Finance"}
+    for p, c in pairs:
+        answers[p.id], answers[c.id] = 4, 2
+    r = _results(qset, answers)
     by_side = {d.dimension: (d.score, dict(d.by_side)) for d in r.dimensions}
-    # Provider items all 100 except own_p_deflect (reversed 0); every customer side has one
-    # reversed item (0) and one plain item (100).
-    assert by_side["responsiveness"] == (75.0, {"provider": 100.0, "customer": 50.0})
+    assert by_side["responsiveness"] == (50.0, {"provider": 75.0, "customer": 25.0})
+    # ownership and respect each hold one reversed pair: provider (75 + 25) / 2, customer
+    # (25 + 75) / 2.
     assert by_side["ownership"] == (50.0, {"provider": 50.0, "customer": 50.0})
-    assert by_side["respect"] == (75.0, {"provider": 100.0, "customer": 50.0})
-    only_provider = _results(
-        qset, {i.id: 3 for i in qset.items if i.side and i.side.value == "provider"}
-    )
+    assert by_side["respect"] == (50.0, {"provider": 50.0, "customer": 50.0})
+    assert r.answered == 25 and r.skipped == ()
+    only_provider = _results(qset, {p.id: 3 for p, _ in pairs})
     assert all(set(d.by_side) == {"provider"} for d in only_provider.dimensions)
     assert all(d.skipped == 2 for d in only_provider.dimensions)
 
@@ -240,7 +252,9 @@ def test_sets_json_describes_all_four(sets: dict[str, QuestionSet]) -> None:
     doc = json.loads(result.stdout)
     described = {s["id"]: s for s in doc["sets"]}
     assert set(BUILTIN) <= set(described)
-    assert len(described["internal-service"]["items"]) == 24
+    assert len(described["internal-service"]["items"]) == 25
+    rated = next(i for i in described["internal-service"]["items"] if i["id"] == "rated_team")
+    assert (rated["kind"], rated["allowed"]) == ("team", {"max_length": 200})
     enps = described["choose-us"]["items"][0]
     assert (enps["id"], enps["kind"], enps["allowed"]) == (
         "enps",

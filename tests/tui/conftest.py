@@ -153,6 +153,8 @@ def keyboard_answer(item: Item) -> tuple[list[str], object]:
         return ["down", "enter"], item.options[0].id
     if item.kind is Kind.TEXT:
         return [*"Team [ok]", "enter"], "Team [ok]"
+    if item.kind is Kind.TEAM:
+        return [*" Finance ", "enter"], "Finance"  # kept as typed, without the spaces
     typed = NUMBER_ANSWERS.get(item.id, "")
     return [*typed, "enter"], float(typed.replace(",", ".")) if typed else None
 

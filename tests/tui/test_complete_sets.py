@@ -61,7 +61,10 @@ async def test_complete_by_keyboard(set_id: str, catalog_sets: dict[str, Questio
         assert "Your answers follow the order of the levels" in shown
     elif set_id == "internal-service":
         assert all(d["score"] > 0 for d in results["dimensions"] if "score" in d)
+        assert results["rated_team"] == "Finance"
         assert "Scores (0–100) and next steps" in shown
+        # One person's two sides are two relationships, each named: never a gap.
+        assert "how your team serves others: 75, how Finance serves your team: 75" in shown
     else:
         turnover = results["turnover"]
         assert turnover["annual_cost"] > 0

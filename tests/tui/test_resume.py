@@ -45,7 +45,7 @@ async def test_quit_halfway_and_resume(catalog_sets: dict[str, QuestionSet]) -> 
         assert screen.draft.position == 5  # type: ignore[attr-defined]
         assert screen.draft.answers == answers  # type: ignore[attr-defined]
         assert screen.draft.notes == {qset.items[5].id: "see [red]memo[/]"}  # type: ignore[attr-defined]
-        assert "Question 6 of 24" in str(screen.query_one("#where").render())
+        assert "Question 6 of 25" in str(screen.query_one("#where").render())
         # going back shows the earlier answer marked in text, not only by colour
         await pilot.press("b")
         await wait_for(pilot, lambda: screen.draft.position == 4)  # type: ignore[attr-defined]

@@ -35,6 +35,8 @@ def keys_for(item: Item, index: int) -> tuple[list[str], object]:
         # A slip corrected on the way: Backspace must act where it was typed. The brackets
         # would be markup if the text ever reached Rich unescaped.
         return [*"[Goed] x", "backspace", *"zo", "enter"], "[Goed] zo"
+    if item.kind is Kind.TEAM:
+        return [*"Financx", "backspace", *"e [HR]", "enter"], "Finance [HR]"
     low = int(item.minimum or 0) + 1
     typed = str(low + index)
     return ["9", "backspace", *typed, "enter"], float(typed)

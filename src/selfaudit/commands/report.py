@@ -19,6 +19,7 @@ from selfaudit.i18n.sentences import (
     salary_share_lines,
     what_if_sentence,
 )
+from selfaudit.views.sides import sides_line
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -85,11 +86,7 @@ def _dimensions(qset: QuestionSet, results: Results, lang: str) -> list[str]:
         )
         lines.append(f"  {title:<40} {score:<28} {label}")
         if dim.by_side:
-            sides = ", ".join(
-                f"{t(lang, 'side.' + side)} {fmt_number(value, lang)}"
-                for side, value in dim.by_side.items()
-            )
-            lines.append(f"      {sides}")
+            lines.append(f"      {sides_line(dim, results.rated_team, lang)}")
         if dimension is not None and dim.band in dimension.advice:
             step = first_sentence(qset.t(dimension.advice[dim.band or ""], lang))
             lines.append(f"      -> {step}")

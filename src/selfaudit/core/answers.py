@@ -2,7 +2,8 @@
 
 Answers are a mapping of item id to value: ``int`` for ``likert5`` (1-5) and ``scale10`` (0-10),
 ``float`` for ``number``, an option id for ``choice``, ``bool`` for ``yesno``, ``str`` for
-``text``. An item without an answer is *skipped*; skipping is explicit and never scores zero.
+``text`` and ``team``. An item without an answer is *skipped*; skipping is explicit and never
+scores zero.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.core.numbers import parse_number
 from selfaudit.core.problems import Problem
-from selfaudit.core.text import clip
+from selfaudit.core.text import clip, hidden_character, visible
 
 Answer = int | float | str | bool
 Answers = dict[str, Answer]
@@ -25,6 +26,9 @@ Answers = dict[str, Answer]
 MAX_INT = 2**63 - 1
 #: How many terminal cells of a value or key from a file a message echoes.
 ECHO_LIMIT = 60
+
+#: The longest team name an answer may hold (as long as a team in the settings).
+TEAM_LENGTH = 200
 
 _SCALE_ANSWER = re.compile(r"[0-9]{1,3}")
 
@@ -81,11 +85,27 @@ def check_answer(item: Item, value: Any) -> Answer:
         return value
     if not isinstance(value, str):
         raise ValueError(f"must be text, got {describe(value)}")
+    if kind is Kind.TEAM:
+        return _check_team(value)
     if len(value) > item.max_length:
         raise ValueError(f"is {len(value):,} characters; the limit is {item.max_length:,}")
     if "\x00" in value:
         raise ValueError("contains a NUL character")
     return value
+
+
+def _check_team(value: str) -> str:
+    """A team's name: as typed, without surrounding spaces; refused when empty, longer than
+    :data:`TEAM_LENGTH` or holding a control character (it is shown in lists and shared)."""
+    name = value.strip()
+    if not name:
+        raise ValueError("must name a team or department")
+    if len(name) > TEAM_LENGTH:
+        raise ValueError(f"is {len(name):,} characters; at most {TEAM_LENGTH} are allowed")
+    hidden = hidden_character(name)
+    if hidden is not None:
+        raise ValueError(f"contains the control character {visible(hidden)}")
+    return name
 
 
 def _check_number(item: Item, value: Any) -> float:

@@ -18,6 +18,10 @@ class Kind(StrEnum):
     CHOICE = "choice"
     YESNO = "yesno"
     TEXT = "text"
+    TEAM = "team"
+    """The name of a team or department, such as the one the customer side of a set rates: kept
+    with the session's shareable answers (unlike an open ``text`` answer) and matched by its
+    key (:func:`~selfaudit.core.keys.team_key`)."""
 
 
 class Model(StrEnum):
@@ -69,6 +73,9 @@ class Dimension:
     level: int | None = None
     advice: Mapping[str, Text] = field(default_factory=dict)
     """Next steps per band id."""
+    gap: Text = field(default_factory=dict)
+    """For a set asked from both sides: what to do when a team rates its own service here
+    clearly higher than its internal customers rate it (the gap view shows it)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,9 @@ class Item:
     default: float | None = None
     default_source: str = ""
     max_length: int = 2000
+    mirror: str = ""
+    """A ``customer`` item: the id of the ``provider`` item that asks the same thing from the
+    other side (the gap view sets the two against each other)."""
 
     @property
     def scored(self) -> bool:
@@ -177,6 +187,19 @@ class QuestionSet:
             item = self.item(item_id)
             texts.append(item_id if item is None else self.t(item.text, lang).rstrip("?"))
         return "; ".join(texts)
+
+    @property
+    def team_item(self) -> Item | None:
+        """The item of kind ``team`` (the team the customer side rates), if the set has one."""
+        return next((i for i in self.items if i.kind is Kind.TEAM), None)
+
+    def mirrored(self) -> tuple[tuple[Item, Item], ...]:
+        """The (provider, customer) pairs of items that ask the same thing from both sides, in
+        the provider items' asking order."""
+        pairs = [(self.item(i.mirror), i) for i in self.items if i.mirror]
+        found = [(p, c) for p, c in pairs if p is not None]
+        order = {item.id: n for n, item in enumerate(self.items)}
+        return tuple(sorted(found, key=lambda pair: order[pair[0].id]))
 
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         """The items of one dimension, in asking order."""

@@ -37,6 +37,9 @@ class Results:
     turnover: TurnoverCost | None = None
     missing_inputs: tuple[str, ...] = ()
     """``turnover-cost``: inputs with neither an answer nor a default (no cost computed)."""
+    rated_team: str = ""
+    """A set asked from both sides: the team its customer side rates (the answer to its
+    ``team`` item, as typed); empty when not named."""
 
     def dimension(self, dimension_id: str) -> DimensionScore | None:
         """The score of one dimension, if it is scored."""
@@ -82,6 +85,8 @@ class Results:
             }
         if self.missing_inputs:
             out["missing_inputs"] = list(self.missing_inputs)
+        if self.rated_team:
+            out["rated_team"] = self.rated_team
         return out
 
 
@@ -119,9 +124,12 @@ def compute_results(qset: QuestionSet, answers: Mapping[str, Answer]) -> Results
             turnover = turnover_cost(values, tuple(defaults))
         except MissingInputs as exc:
             missing = tuple(exc.missing)
+    team_item = qset.team_item
+    rated = answers.get(team_item.id, "") if team_item is not None else ""
     return Results(
         set_id=qset.id,
         model=qset.model,
+        rated_team=rated if isinstance(rated, str) else "",
         answered=sum(1 for i in qset.items if i.id in answers),
         skipped=tuple(skipped_items(qset, answers)),
         dimensions=dimensions,

@@ -149,6 +149,7 @@ def stored_results(
         turnover=_turnover(saved.get("turnover"), answers)
         if model is Model.TURNOVER_COST
         else None,
+        rated_team=_text(saved.get("rated_team")) or "",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from selfaudit.core.answers import TEAM_LENGTH
 from selfaudit.core.model import Item, Kind, QuestionSet
 
 
@@ -34,6 +35,8 @@ def describe_item(item: Item) -> dict[str, Any]:
         if item.default is not None:
             out["default"] = item.default
             out["default_source"] = item.default_source
+    elif item.kind is Kind.TEAM:
+        out["allowed"] = {"max_length": TEAM_LENGTH}
     else:
         out["allowed"] = {"max_length": item.max_length}
     return out

@@ -12,7 +12,7 @@ from selfaudit.questionnaires.reader import MAX_TEXT, StrictReader
 
 ITEM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
-_ITEM_COMMON = {"id", "kind", "dimension", "text", "why", "source", "side", "required"}
+_ITEM_COMMON = {"id", "kind", "dimension", "text", "why", "source", "side", "required", "mirror"}
 _ITEM_BY_KIND = {
     Kind.LIKERT5: {"scale", "reverse"},
     Kind.SCALE10: {"low", "high", "reverse"},
@@ -20,6 +20,7 @@ _ITEM_BY_KIND = {
     Kind.CHOICE: {"options"},
     Kind.NUMBER: {"unit", "min", "max", "integer", "default", "default_source"},
     Kind.TEXT: {"max_length"},
+    Kind.TEAM: set(),
 }
 
 
@@ -58,6 +59,7 @@ def read_items(
     source_ids: set[str],
 ) -> list[Item]:
     out = []
+    paths: dict[str, str] = {}
     for i, it in r.tables(doc, "items", ""):
         path = item_path(i, it)
         kind_name = r.string(it, "kind", path)
@@ -73,8 +75,10 @@ def read_items(
             continue
         _check_keys(r, it, path, kind)
         item_id = r.string(it, "id", path, pattern=ITEM_ID)
-        dimension = r.string(it, "dimension", path)
-        if dimension and dimension not in dim_ids:
+        dimension = r.string(it, "dimension", path, required=kind is not Kind.TEAM)
+        if dimension and kind is Kind.TEAM:
+            r.fail(f"{path}.dimension", "a team item belongs to no dimension; leave it out")
+        elif dimension and dimension not in dim_ids:
             r.fail(f"{path}.dimension", f"no dimension has id '{shorten(dimension)}'")
         source = r.string(it, "source", path, required=False)
         if source and source not in source_ids:
@@ -87,6 +91,7 @@ def read_items(
             except ValueError:
                 r.fail(f"{path}.side", 'must be "provider" or "customer"')
         extra = _kind_fields(r, it, path, kind, scales, source_ids)
+        paths.setdefault(item_id, path)
         out.append(
             Item(
                 id=item_id,
@@ -97,13 +102,58 @@ def read_items(
                 source=source,
                 side=side,
                 required=r.boolean(it, "required", path),
+                mirror=r.string(it, "mirror", path, required=False),
                 **extra,
             )
         )
     r.unique("items", [(i, item.id) for i, item in enumerate(out)])
     if not out:
         r.fail("items", "must list at least one item")
+    _check_team_item(r, paths, out)
+    _check_mirrors(r, paths, out)
     return out
+
+
+def _check_team_item(r: StrictReader, paths: dict[str, str], items: list[Item]) -> None:
+    """At most one ``team`` item, on the customer side: it names the team that side rates."""
+    teams = [i for i in items if i.kind is Kind.TEAM]
+    for extra in teams[1:]:
+        r.fail(paths.get(extra.id, "items"), "a set has at most one team item")
+    for item in teams[:1]:
+        if item.side is not Side.CUSTOMER:
+            r.fail(f"{paths.get(item.id, 'items')}.side", 'a team item needs side = "customer"')
+
+
+def _check_mirrors(r: StrictReader, paths: dict[str, str], items: list[Item]) -> None:
+    """``mirror`` pairs a customer item with the provider item asking the same thing: same
+    dimension and kind, one partner each. Once a set pairs any item, every scored item with a
+    side must be in a pair, so the gap view compares the whole set."""
+    by_id = {i.id: i for i in items}
+    partners: dict[str, str] = {}
+    for item in items:
+        if not item.mirror:
+            continue
+        where = f"{paths.get(item.id, 'items')}.mirror"
+        other = by_id.get(item.mirror)
+        if item.side is not Side.CUSTOMER:
+            r.fail(where, 'only a customer item names its mirror (side = "customer")')
+        elif other is None:
+            r.fail(where, f"no item has id '{shorten(item.mirror)}'")
+        elif other.side is not Side.PROVIDER:
+            r.fail(where, f"'{shorten(other.id)}' is not a provider item")
+        elif (other.dimension, other.kind) != (item.dimension, item.kind):
+            r.fail(where, f"'{shorten(other.id)}' has another dimension or kind")
+        elif other.id in partners:
+            taken = shorten(partners[other.id])
+            r.fail(where, f"'{shorten(other.id)}' is already the mirror of '{taken}'")
+        else:
+            partners[other.id] = item.id
+    if not any(i.mirror for i in items):
+        return
+    for item in items:
+        paired = item.mirror or item.id in partners
+        if item.side is not None and item.scored and not paired:
+            r.fail(paths.get(item.id, "items"), "has no mirror on the other side")
 
 
 def _kind_fields(

@@ -257,7 +257,7 @@ def _dimensions(
     out = []
     for i, d in r.tables(doc, "dimensions", ""):
         path = f"dimensions[{i}]"
-        r.keys(d, path, {"id", "title", "description", "level", "advice"})
+        r.keys(d, path, {"id", "title", "description", "level", "advice", "gap"})
         level = r.integer(d, "level", path, required=model is Model.LEVELS)
         if level is not None and model is not Model.LEVELS:
             r.fail(f"{path}.level", 'is only used with scoring.model = "levels"')
@@ -275,6 +275,7 @@ def _dimensions(
                 description=r.text(d, "description", path, required=False),
                 level=level,
                 advice=advice,
+                gap=r.text(d, "gap", path, required=False),
             )
         )
     r.unique("dimensions", [(i, d.id) for i, d in enumerate(out)])

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
-from selfaudit.core.answers import Answer, check_answer
+from selfaudit.core.answers import TEAM_LENGTH, Answer, check_answer
 from selfaudit.core.model import Item, Kind, QuestionSet
 from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_plain
@@ -30,6 +30,8 @@ from selfaudit.tui.widgets.title_header import TitleHeader
 #: Seconds within which "1" then "0" picks 10 on a 0-10 question (generous: a hesitant 10
 #: must not become a 0; typing "0" for zero right after a "1" is rare).
 TEN_WINDOW = 3.0
+#: The kinds answered by typing into a field rather than by picking an option.
+TYPED = (Kind.NUMBER, Kind.TEXT, Kind.TEAM)
 
 
 class QuestionScreen(BaseScreen):
@@ -93,6 +95,8 @@ class QuestionScreen(BaseScreen):
                 where += f" · {self.t('question.skipped-before')}"
             if dimension is not None:
                 where += f" · {q.t(dimension.title, lang)}"
+            elif item.side is not None:
+                where += f" · {self.t('question.side.' + item.side.value)}"
             yield Static(where, id="where", markup=False)
             yield ProgressBar(total=total, show_eta=False, id="progress")
         with VerticalScroll(id="question-box"):
@@ -114,7 +118,7 @@ class QuestionScreen(BaseScreen):
     def _answer_widget(self) -> ComposeResult:
         item = self.item
         current = self.draft.answers.get(item.id)
-        if item.kind in (Kind.NUMBER, Kind.TEXT):
+        if item.kind in TYPED:
             if self.typed is not None:
                 value = self.typed
             elif current is None:
@@ -126,10 +130,13 @@ class QuestionScreen(BaseScreen):
             if item.kind is Kind.NUMBER:
                 yield NumberField(self.qset, item, value, self.lang, self.sa.settings.currency)
             else:
+                team = item.kind is Kind.TEAM
                 yield OrderedInput(
                     value,
-                    placeholder=self.t("answer.text-placeholder"),
-                    max_length=item.max_length,
+                    placeholder=self.t(
+                        "answer.team-placeholder" if team else "answer.text-placeholder"
+                    ),
+                    max_length=TEAM_LENGTH if team else item.max_length,
                     id="answer-input",
                 )
                 yield Static("", id="answer-error", classes="error", markup=False)
@@ -145,15 +152,16 @@ class QuestionScreen(BaseScreen):
             Kind.CHOICE: "hint.choice",
             Kind.NUMBER: "hint.number-whole" if self.item.integer else "hint.number",
             Kind.TEXT: "hint.text",
+            Kind.TEAM: "hint.team",
         }[kind]
         hint = self.t(key)
         if self.item.required:
             hint += " " + self.t("hint.required")
         elif self.item.default is not None:
             hint += " " + self.t("hint.empty-default")
-        elif kind in (Kind.NUMBER, Kind.TEXT):
+        elif kind in TYPED:
             hint += " " + self.t("hint.empty")
-        if kind in (Kind.NUMBER, Kind.TEXT):
+        if kind in TYPED:
             return hint + " " + self.t("hint.input-nav")
         return hint + " " + self.t("hint.skip")
 
@@ -173,7 +181,7 @@ class QuestionScreen(BaseScreen):
         self.typed = None
         self.query_one("#progress", ProgressBar).update(progress=self._answered_count())
         self.query_one("#why").display = self.why_open
-        if self.item.kind in (Kind.NUMBER, Kind.TEXT):
+        if self.item.kind in TYPED:
             # Focus at once (Widget.focus waits its turn in the app's queue, behind keys that
             # were typed for this question and must reach its field).
             self.set_focus(self.query_one("#answer-input", Input))
@@ -190,7 +198,7 @@ class QuestionScreen(BaseScreen):
         return sum(1 for i in self.qset.items if i.id in done)
 
     def remember_state(self) -> None:
-        if self.item.kind in (Kind.NUMBER, Kind.TEXT):
+        if self.item.kind in TYPED:
             self.typed = self.query_one("#answer-input", Input).value
 
     async def show_position(self, position: int) -> None:
@@ -282,7 +290,8 @@ class QuestionScreen(BaseScreen):
         try:
             value = check_answer(item, text if item.kind is Kind.TEXT else text.strip())
         except ValueError:
-            error.update(self.t("answer.bad-text", count=item.max_length))
+            limit = TEAM_LENGTH if item.kind is Kind.TEAM else item.max_length
+            error.update(self.t("answer.bad-text", count=limit))
             return
         error.update("")
         self.record(value, save=False)  # show_position saves answer and position at once

@@ -20,7 +20,7 @@ from selfaudit.core.results import Results, compute_results
 from selfaudit.core.stored import answered_with_another_version
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import TARGET_ITEM
-from selfaudit.i18n import fmt_date, fmt_number
+from selfaudit.i18n import fmt_date
 from selfaudit.i18n.sentences import counts_sentence
 from selfaudit.store import Draft, InvalidAnswers, NotDurable, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
@@ -33,6 +33,7 @@ from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.score_bar import ScoreBar
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.what_if import WhatIf
+from selfaudit.views.sides import sides_line
 from selfaudit.views.since import SinceBefore, since_before
 
 
@@ -172,10 +173,7 @@ class ResultsScreen(BaseScreen):
                     yield Static(f"  {label}", classes="bar-band", markup=False)
                 yield self._since(f"score:{score.dimension}")
             if score.by_side:
-                sides = ", ".join(
-                    f"{self.t('side.' + side)} {fmt_number(value, lang)}"
-                    for side, value in score.by_side.items()
-                )
+                sides = sides_line(score, self.results.rated_team, lang)
                 yield Static(sides, classes="muted", markup=False)
             if score.skipped:
                 yield Static(
