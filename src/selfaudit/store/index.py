@@ -27,7 +27,7 @@ from selfaudit.store.folders import ensure_private_dir
 from selfaudit.store.records import Session, SessionSummary, Unreadable
 from selfaudit.tomlio import TomlError, read_bytes_safely, read_toml
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 """Bumped whenever a summary gains or changes a field: an older cache is rebuilt."""
 #: What a cache may take per session file (about 500 bytes each is usual) and in all besides.
 CACHE_BYTES_PER_SESSION = 4096

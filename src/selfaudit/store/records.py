@@ -132,6 +132,11 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _text_field(value: Any) -> str:
+    """A string; anything else is ``""``."""
+    return value if isinstance(value, str) else ""
+
+
 #: The summary's texts in the index (:meth:`SessionSummary.from_json` checks each).
 _TEXT_KEYS = (
     "id",
@@ -142,6 +147,7 @@ _TEXT_KEYS = (
     "team_key",
     "respondent_id",
     "respondent_name",
+    "rated_team",
 )
 
 
@@ -207,6 +213,11 @@ class SessionSummary:
     imported: bool = False
     """It came in from another install (:attr:`Session.imported_at`); a sync publishes only the
     sessions that did not."""
+    rated_team: str = ""
+    """The team its customer side rated, as typed (a set with a ``team`` item; ``""`` when
+    none was named)."""
+    rated_team_key: str = field(default="", init=False)
+    """:attr:`rated_team` as matched."""
     source: tuple[int, ...] = field(default=(), compare=False, repr=False)
     """The size, times and inode of the file this summary was made from (set by the index;
     empty for summaries made otherwise)."""
@@ -214,6 +225,7 @@ class SessionSummary:
     def __post_init__(self) -> None:
         if not self.team_key and self.team:
             object.__setattr__(self, "team_key", team_key(self.team))
+        object.__setattr__(self, "rated_team_key", team_key(self.rated_team))
 
     @property
     def respondent(self) -> str:
@@ -237,6 +249,7 @@ class SessionSummary:
             "actions": self.actions,
             "followups": self.followups,
             "imported": self.imported,
+            "rated_team": self.rated_team,
         }
         for key, value in (
             ("enps_answer", self.enps_answer),
@@ -281,6 +294,7 @@ class SessionSummary:
             followups=followups,
             team_key=doc["team_key"],
             imported=doc["imported"],
+            rated_team=doc["rated_team"],
             source=source,
         )
 
@@ -314,4 +328,5 @@ class SessionSummary:
             followups=followup_counts(session.followups),
             team_key=session.team_key,
             imported=session.imported_at is not None,
+            rated_team=_text_field(results.get("rated_team")),
         )
