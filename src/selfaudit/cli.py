@@ -161,6 +161,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="session files, or folders of them")
     p.set_defaults(handler=_lazy("import_sessions"))
 
+    p = sub.add_parser("export", help="write sessions for others: files to import, CSV, reports")
+    p.add_argument(
+        "session_ids", nargs="*", metavar="ID", help="session ids or their first characters"
+    )
+    p.add_argument("--all", action="store_true", help="every session (of --set, --team)")
+    p.add_argument("--set", dest="set_id", metavar="SET", help="only this set")
+    p.add_argument("--team", help="only this team")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=["toml", "json", "csv", "md", "html"],
+        help="toml: files to import (PATH is a folder); json; csv; md or html: a report",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
+    p.add_argument(
+        "--decimal-comma",
+        action="store_true",
+        help="csv: semicolons between values and decimal commas (a Dutch spreadsheet)",
+    )
+    _k_argument(p)
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show which files and fields would leave; write nothing",
+    )
+    p.set_defaults(handler=_lazy("export"))
+
     p = sub.add_parser("doctor", help="check the store and report files that cannot be read")
     p.set_defaults(handler=_lazy("doctor"))
     return parser

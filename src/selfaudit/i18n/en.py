@@ -376,4 +376,14 @@ MESSAGES: dict[str, str] = {
     "team.trend.hidden.one": "{count} round with fewer than {k} people is left out: the figures of a smaller group could point to one person.",
     "team.trend.hidden.other": "{count} rounds with fewer than {k} people are left out: the figures of a smaller group could point to one person.",
     "team.trend.none": "No round has {k} or more people yet, so there is no trend to show: the figures of a smaller group could point to one person.",
+    # export: the Markdown and HTML report
+    "report.title": "selfaudit report",
+    "report.made": "Made on {date}. Notes and open answers are never in a report; a team's figures come from enough people or are not shown.",
+    "report.sessions.one": "{count} session, on {first}",
+    "report.sessions.other": "{count} sessions, from {first} to {last}",
+    "report.latest": "Results of {date}: what they mean",
+    "report.score": "Score",
+    "report.means": "What it means",
+    "report.actions": "Action items chosen",
+    "report.no-actions": "No action items were chosen.",
 }

@@ -365,4 +365,14 @@ MESSAGES: dict[str, str] = {
     "team.trend.hidden.one": "{count} ronde met minder dan {k} mensen is weggelaten: de cijfers van een kleinere groep kunnen naar één persoon wijzen.",
     "team.trend.hidden.other": "{count} rondes met minder dan {k} mensen zijn weggelaten: de cijfers van een kleinere groep kunnen naar één persoon wijzen.",
     "team.trend.none": "Nog geen ronde heeft {k} of meer mensen, dus er is geen trend te tonen: de cijfers van een kleinere groep kunnen naar één persoon wijzen.",
+    # export: the Markdown and HTML report
+    "report.title": "selfaudit-rapport",
+    "report.made": "Gemaakt op {date}. Notities en open antwoorden staan nooit in een rapport; de cijfers van een team komen van genoeg mensen of worden niet getoond.",
+    "report.sessions.one": "{count} sessie, op {first}",
+    "report.sessions.other": "{count} sessies, van {first} tot {last}",
+    "report.latest": "Resultaten van {date}: wat ze betekenen",
+    "report.score": "Score",
+    "report.means": "Wat het betekent",
+    "report.actions": "Gekozen actiepunten",
+    "report.no-actions": "Er zijn geen actiepunten gekozen.",
 }

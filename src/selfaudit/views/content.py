@@ -52,6 +52,15 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
 
+    def figure_columns(self) -> tuple[bool, ...]:
+        """Per column after the label, whether it holds figures (any cell with a value): those
+        are right-aligned, columns of words are not."""
+        width = max((len(r.cells) for r in self.rows), default=0)
+        return tuple(
+            any(i < len(r.cells) and r.cells[i].value is not None for r in self.rows)
+            for i in range(width)
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The table with its rows."""
         return {

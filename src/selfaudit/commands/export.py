@@ -1,0 +1,198 @@
+"""``selfaudit export [ID...|--all] [--set S] [--team T] --format F -o PATH [--dry-run]``.
+
+``toml`` writes one file per session into the folder PATH, each the session's shareable form
+(what ``import`` reads); ``json`` one document of them for other tools; ``csv`` a row per session;
+``md`` and ``html`` a report made from the views. Nothing is ever written over: a file already at
+PATH is refused (``toml``: a file of the same name is left alone, and only reported when it holds
+something else). ``--dry-run`` prints which files would be written and which fields of which
+sessions each holds, and writes nothing. See ``docs/exchange.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selfaudit.cli import EXIT_FAILURE, UserError
+from selfaudit.commands.common import open_store, user_settings
+from selfaudit.commands.team import k_of, team_cadence, team_key_of
+from selfaudit.core.model import QuestionSet
+from selfaudit.core.text import visible
+from selfaudit.exports.csv_table import sessions_csv
+from selfaudit.exports.html import report_html
+from selfaudit.exports.markdown import report_markdown
+from selfaudit.questionnaires import load_catalog
+from selfaudit.store import Session, SessionSummary, Store, StoreError
+from selfaudit.store.atomic import encode_toml, write_atomic
+from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
+from selfaudit.views.report import ReportOptions, report_view
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A session chosen, its installed set, and its shareable document."""
+
+    session: Session
+    qset: QuestionSet
+    doc: dict[str, Any]
+
+
+def _chosen(store: Store, args: argparse.Namespace) -> list[SessionSummary]:
+    """The sessions named (ids or prefixes) or, with ``--all``, every one; then only those of
+    ``--set`` and ``--team``. Oldest first."""
+    if args.session_ids and args.all:
+        raise UserError("give session ids or --all, not both")
+    if not args.session_ids and not (args.all or args.set_id or args.team):
+        raise UserError("say which sessions: give their ids, or --all (with --set or --team)")
+    if args.team is not None:
+        team_key_of(args.team)
+    summaries = store.query(args.set_id, team=args.team)
+    if args.session_ids:
+        wanted = {store.resolve_id(prefix) for prefix in args.session_ids}
+        by_id = {s.id: s for s in store.summaries()}
+        unreadable = sorted(wanted - set(by_id))
+        if unreadable:
+            raise UserError(f"session {unreadable[0]} cannot be read; 'selfaudit doctor' says why")
+        summaries = [s for s in summaries if s.id in wanted]
+    if not summaries:
+        raise UserError("no session matches; 'selfaudit list' shows them")
+    return summaries[::-1]
+
+
+def _shared(store: Store, summaries: list[SessionSummary]) -> list[Shared]:
+    """Each session with its set and shareable form; one of a set not installed is left out
+    with a warning."""
+    catalog = load_catalog()
+    found = []
+    for summary in summaries:
+        session = store.load(summary.id)
+        qset = catalog.get(session.set_id)
+        try:
+            doc = shareable_doc(session, qset)
+        except NotShareable as exc:
+            print(f"selfaudit: warning: {visible(str(exc))}", file=sys.stderr)
+            continue
+        assert qset is not None
+        found.append(Shared(session, qset, doc))
+    if not found:
+        raise UserError("nothing to export: no chosen session's set is installed")
+    return found
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _sets(shared: list[Shared]) -> list[QuestionSet]:
+    seen: dict[str, QuestionSet] = {}
+    for s in shared:
+        seen.setdefault(s.qset.id, s.qset)
+    return list(seen.values())
+
+
+def _report(store: Store, args: argparse.Namespace, shared: list[Shared]) -> str:
+    """The Markdown or HTML report of the chosen sessions, from the views."""
+    settings = user_settings()
+    options = ReportOptions(settings.language, settings.currency, team_cadence(), k_of(args))
+    ids = {s.session.id for s in shared}
+    summaries = [s for s in store.summaries() if s.id in ids]
+    groups = [(qset, store.responses(qset, summaries)) for qset in _sets(shared)]
+    view = report_view(groups, options, dt.datetime.now(dt.UTC))
+    return report_markdown(view) if args.format == "md" else report_html(view)
+
+
+def _single_file(store: Store, args: argparse.Namespace, shared: list[Shared]) -> str:
+    if args.format == "json":
+        doc = {"format_version": 3, "sessions": [s.doc for s in shared]}
+        return json.dumps(doc, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if args.format == "csv":
+        return sessions_csv([s.doc for s in shared], _sets(shared), args.decimal_comma)
+    return _report(store, args, shared)
+
+
+def _dry_run(target: Path, shared: list[Shared], per_file: bool) -> int:
+    print("Nothing is written (--dry-run). What would leave this machine:")
+    if not per_file:
+        print(visible(f"{target}:"))
+    for s in shared:
+        if per_file:
+            print(visible(f"{target / (s.session.id + '.toml')}:"))
+        print(
+            visible(
+                f"  session {s.session.id} ({s.session.set_id}): " + ", ".join(shared_fields(s.doc))
+            )
+        )
+    return 0
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Write a file that must not exist yet (never over one); exit 2 when it does."""
+    if os.path.lexists(target):
+        raise UserError(f"{target} exists already; choose another name, or move that file away")
+    if not target.parent.is_dir():
+        raise UserError(f"{target.parent} is not a folder; create it first")
+    try:
+        write_atomic(target, data, overwrite=False, elsewhere="choose another place with -o")
+    except FileExistsError:
+        raise UserError(f"{target} exists already; choose another name") from None
+
+
+def _write_folder(folder: Path, shared: list[Shared]) -> int:
+    """One ``<id>.toml`` per session in ``folder`` (made when missing); exit 1 if a file of
+    that name already holds something else (it is left as it is)."""
+    if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
+        raise UserError(f"{folder} is not a folder; give a folder for the TOML files")
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    written = same = 0
+    clashes = []
+    for s in shared:
+        target = folder / f"{s.session.id}.toml"
+        data = encode_toml(s.doc)
+        if os.path.lexists(target):
+            if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+                same += 1
+            else:
+                clashes.append(target)
+            continue
+        write_atomic(target, data, overwrite=False)
+        written += 1
+    for target in clashes:
+        print(
+            visible(f"selfaudit: {target} holds something else; it was left as it is"),
+            file=sys.stderr,
+        )
+    print(
+        visible(f"wrote {written} session files to {folder}")
+        + (f" ({same} already there)" if same else "")
+    )
+    return EXIT_FAILURE if clashes else 0
+
+
+def main(args: argparse.Namespace) -> int:
+    """Export the chosen sessions in the chosen format."""
+    if args.decimal_comma and args.format != "csv":
+        raise UserError("--decimal-comma goes with --format csv")
+    target = Path(args.output)
+    store = open_store(args, create=False)
+    shared = _shared(store, _chosen(store, args))
+    if args.format == "toml":
+        if args.dry_run:
+            return _dry_run(target, shared, per_file=True)
+        try:
+            return _write_folder(target, shared)
+        except StoreError as exc:
+            raise UserError(str(exc), EXIT_FAILURE) from None
+    if args.dry_run:
+        return _dry_run(target, shared, per_file=False)
+    _write_new(target, _single_file(store, args, shared).encode("utf-8"))
+    count = f"{len(shared)} session{'' if len(shared) == 1 else 's'}"
+    print(visible(f"wrote {target} ({count})"))
+    return 0
