@@ -142,6 +142,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable")
     p.set_defaults(handler=_lazy("team"))
 
+    p = sub.add_parser(
+        "gap", help="a team's rating of its own service beside its internal customers' rating"
+    )
+    p.add_argument("--team", required=True, help="the team, as typed or in any case")
+    p.add_argument(
+        "--set",
+        dest="set_id",
+        metavar="SET",
+        help="a set asked from both sides (default: internal-service)",
+    )
+    _round_argument(p)
+    _k_argument(p)
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(handler=_lazy("gap"))
+
     p = sub.add_parser("delete", help="move a saved session to the trash (asks first)")
     p.add_argument("session_id", metavar="ID", help="a session id or its first characters")
     p.add_argument(

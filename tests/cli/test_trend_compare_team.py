@@ -375,7 +375,8 @@ def test_team_against_team(scene: Scene, capsys: pytest.CaptureFixture[str]) -> 
         (["team", "choose-us", "--team", TEAM, "--round", "Q3"], "'Q3' is not a round"),
         (["team", "choose-us", "--team", TEAM, "--round", "2026-07"], "'2026-07' is a month"),
         (["trend", "choose-us", "--team", TEAM, "--k", "1"], "--k must be at least 3"),
-        (["gap", "--team", TEAM], "invalid choice: 'gap'"),
+        (["gap", "--team", TEAM, "--round", "Q3"], "'Q3' is not a round"),
+        (["gap", "--team", TEAM, "--set", "choose-us"], "has no gap view"),
     ],
 )
 def test_bad_input_exits_2_with_one_sentence(

@@ -42,16 +42,21 @@ def team_key_of(team: str) -> str:
     return key
 
 
-def check_known_team(store: Store, team: str) -> None:
-    """Exit 2 when no session in the store has ``team``, naming the teams that have sessions.
+def check_known_team(store: Store, team: str, *, rated: bool = False) -> None:
+    """Exit 2 when no session in the store has ``team`` (or, with ``rated``, rates it), naming
+    the teams that have sessions.
 
     Called only when a team's query found nothing, so a team with sessions reads the index once.
     """
     key = team_key_of(team)
     teams: dict[str, str] = {}
-    for s in store.summaries():
+    summaries = store.summaries()
+    for s in summaries:
         if s.team_key:
             teams.setdefault(s.team_key, s.team)
+    for s in summaries if rated else ():
+        if s.rated_team_key:
+            teams.setdefault(s.rated_team_key, s.rated_team)  # as its members type it, if any
     if key not in teams:
         names = sorted(teams.values(), key=team_key)
         listed = ", ".join(f"'{n}'" for n in names[:_LISTED]) + (

@@ -33,6 +33,8 @@ from selfaudit.core.responses import (
     measures_of,
     ordered_measures,
     same_version,
+    team_items,
+    team_measures_of,
 )
 from selfaudit.core.rounds import Round
 from selfaudit.core.stats import Delta, delta
@@ -172,8 +174,11 @@ def _session_column(r: Response) -> SessionColumn:
     )
 
 
-def _item_figures(r: Response, qset: QuestionSet) -> dict[str, float]:
-    return {i.id: v for i in compared_items(qset) if (v := item_answer(r, i)) is not None}
+def _item_figures(
+    r: Response, qset: QuestionSet, items: Sequence[Item] | None = None
+) -> dict[str, float]:
+    chosen = compared_items(qset) if items is None else items
+    return {i.id: v for i in chosen if (v := item_answer(r, i)) is not None}
 
 
 def _team_column(team: TeamRound) -> TeamColumn:
@@ -227,8 +232,8 @@ def compare_with_team(mine: Response, team: TeamRound, qset: QuestionSet) -> Com
     return _build(
         qset,
         [_team_column(team), _session_column(mine)],
-        [_team_measures(team), measures_of(mine.results)],
-        [_team_items(team), _item_figures(mine, qset)],
+        [_team_measures(team), team_measures_of(qset, mine.results)],
+        [_team_items(team), _item_figures(mine, qset, team_items(qset))],
         across_versions=answered_with_another_version(mine.set_version, mine.set_hash, qset),
     )
 

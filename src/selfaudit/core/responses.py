@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from selfaudit.core.answers import Answer, check_answer
-from selfaudit.core.model import Item, Kind, QuestionSet
+from selfaudit.core.keys import team_key
+from selfaudit.core.model import Item, Kind, QuestionSet, Side
 from selfaudit.core.results import Results
 from selfaudit.core.scoring import item_score
 
@@ -65,6 +66,11 @@ class Response:
     def __post_init__(self) -> None:
         if self.completed_at.tzinfo is None or self.completed_at.utcoffset() is None:
             raise ValueError(f"session {self.session_id}: completed_at has no time zone")
+
+    @property
+    def rated_team_key(self) -> str:
+        """The team its customer side rated, as matched (``""`` when none was named)."""
+        return team_key(self.results.rated_team)
 
 
 def same_version(a: Response, b: Response) -> bool:
@@ -133,6 +139,22 @@ def measures_of(results: Results) -> dict[Measure, float]:
     return out
 
 
+def team_measures_of(qset: QuestionSet, results: Results) -> dict[Measure, float]:
+    """The measures a team view counts of one session: :func:`measures_of`, except that for a
+    set with mirrored items a dimension's score is its provider side (how the team serves
+    others). The customer side rates another team, so it belongs to that team's gap view
+    (:mod:`selfaudit.core.gap`), not to this one."""
+    out = measures_of(results)
+    if not qset.mirrored():
+        return out
+    for d in results.dimensions:
+        out.pop(score(d.dimension), None)
+        provider = d.by_side.get("provider")
+        if provider is not None:
+            out[score(d.dimension)] = provider
+    return out
+
+
 def ordered_measures(qset: QuestionSet | None, found: Iterable[Measure]) -> tuple[Measure, ...]:
     """``found`` in the order views list them: the set's dimensions in its order, then
     dimensions only older versions had (as first found), then the headline measures."""
@@ -147,6 +169,15 @@ def compared_items(qset: QuestionSet) -> tuple[Item, ...]:
     """The items compared one by one, in asking order: scored items and figures (``number``).
     Open answers (``text``) never are."""
     return tuple(i for i in qset.items if i.scored or i.kind is Kind.NUMBER)
+
+
+def team_items(qset: QuestionSet) -> tuple[Item, ...]:
+    """The items a team view compares: :func:`compared_items`, without the customer side of a
+    set with mirrored items (see :func:`team_measures_of`)."""
+    items = compared_items(qset)
+    if not qset.mirrored():
+        return items
+    return tuple(i for i in items if i.side is not Side.CUSTOMER)
 
 
 def same_item(a: Item | None, b: Item | None) -> bool:

@@ -31,10 +31,10 @@ from selfaudit.core.responses import (
     Measure,
     MeasureKind,
     Response,
-    compared_items,
     item_answer,
-    measures_of,
     ordered_measures,
+    team_items,
+    team_measures_of,
 )
 from selfaudit.core.rounds import DEFAULT_CADENCE, Cadence, Round, round_of
 from selfaudit.core.stats import Spread, spread
@@ -246,13 +246,13 @@ def _talking_points(qset: QuestionSet, items: Sequence[ItemAggregate]) -> tuple[
 def _team_figures(qset: QuestionSet, counted: Sequence[Response], k: int) -> TeamFigures:
     """The figures of the counted responses of a round with at least ``k`` of them. Private:
     given any other group of responses it would be the filter the team view must not have."""
-    figures = [measures_of(r.results) for r in counted]
+    figures = [team_measures_of(qset, r.results) for r in counted]
     measures = []
     for measure in ordered_measures(qset, (m for f in figures for m in f)):
         values = [f[measure] for f in figures if measure in f]
         shown = spread(values) if len(values) >= k else None
         measures.append(MeasureAggregate(measure, len(values), shown))
-    items = tuple(_item_aggregate(item, counted, k) for item in compared_items(qset))
+    items = tuple(_item_aggregate(item, counted, k) for item in team_items(qset))
     answers = [r.results.enps.answer for r in counted if r.results.enps is not None]
     return TeamFigures(
         measures=tuple(measures),
@@ -264,9 +264,15 @@ def _team_figures(qset: QuestionSet, counted: Sequence[Response], k: int) -> Tea
     )
 
 
-def _label(responses: Iterable[Response], fallback: str) -> str:
-    """The team as most of its sessions typed it (the first in sort order on a tie)."""
-    tally = Counter(r.team_label for r in responses)
+def team_label(responses: Iterable[Response], fallback: str) -> str:
+    """The team as most of its sessions typed it (the first in sort order on a tie);
+    ``fallback`` when there are none."""
+    return most_typed((r.team_label for r in responses), fallback)
+
+
+def most_typed(labels: Iterable[str], fallback: str) -> str:
+    """The label typed most often (the first in sort order on a tie); ``fallback`` for none."""
+    tally = Counter(labels)
     if not tally:
         return fallback
     most = max(tally.values())
@@ -291,7 +297,7 @@ def team_round(
     shown = len(counted) >= k
     return TeamRound(
         set_id=qset.id,
-        team_label=_label(counted, team_key),
+        team_label=team_label(counted, team_key),
         round=in_round,
         k=k,
         respondents=len(counted),
@@ -363,7 +369,7 @@ def team_trend(
     shown = tuple(v for v in views if v.figures is not None)
     return TeamTrend(
         set_id=qset.id,
-        team_label=_label(mine, team_key),
+        team_label=team_label(mine, team_key),
         cadence=cadence,
         k=k,
         rounds=shown,

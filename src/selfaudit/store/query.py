@@ -113,6 +113,18 @@ def latest_per_round(
     return by_round
 
 
+def rating(summaries: Iterable[SessionSummary], set_id: str, team: str) -> list[SessionSummary]:
+    """The sessions of ``set_id`` whose customer side rates ``team`` (matched by its key), from
+    respondents of other teams: the customer side of a gap view (see
+    :func:`~selfaudit.core.gap.internal_customers`)."""
+    key = key_of_team(team)
+    return [
+        s
+        for s in summaries
+        if s.set_id == set_id and s.rated_team_key == key and key and s.team_key != key
+    ]
+
+
 def response_of(
     session: Session, qset: QuestionSet, summary: SessionSummary | None = None
 ) -> Response:

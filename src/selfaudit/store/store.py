@@ -551,6 +551,17 @@ class Store:
         rounds = self.latest_per_round(qset.id, team=team, cadence=cadence)
         return self.responses(qset, [s for chosen in rounds.values() for s in chosen])
 
+    def gap_rounds(
+        self, set_id: str, team: str, cadence: Cadence = DEFAULT_CADENCE
+    ) -> dict[Round, list[SessionSummary]]:
+        """Per round, the sessions a gap view of ``team`` counts: each member's latest, and each
+        internal customer's latest rating ``team`` (:func:`~selfaudit.core.gap.team_gap` picks
+        the same ones from them). Load a round's with :meth:`responses`."""
+        summaries = self.summaries()
+        own = query.latest_per_round(query.select(summaries, SessionFilter(set_id, team)), cadence)
+        rating = query.latest_per_round(query.rating(summaries, set_id, team), cadence)
+        return {rnd: [*own.get(rnd, []), *rating.get(rnd, [])] for rnd in sorted({*own, *rating})}
+
     def _read_quietly(self, session_id: str) -> Session | None:
         """A session file as it is now, or ``None`` when it cannot be read (any more)."""
         with contextlib.suppress(TomlError, DocumentError, OSError):
