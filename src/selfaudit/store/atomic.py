@@ -67,11 +67,15 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: Path, data: bytes, *, overwrite: bool, elsewhere: str = ELSEWHERE) -> None:
+def write_atomic(
+    target: Path, data: bytes, *, overwrite: bool, elsewhere: str = ELSEWHERE, mode: int = 0o600
+) -> None:
     """Put ``data`` at ``target`` atomically (see module docstring); raises :class:`StoreError`.
 
     With ``overwrite=False`` an existing ``target`` is never replaced (``FileExistsError``).
     ``elsewhere`` is the way out a failure message offers when the folder cannot be written.
+    ``mode`` is the file's mode, set whatever the umask (0600; a team store's files, meant for
+    the team to read, take 0644).
     Raises :class:`NotDurable` when the file is in place but the folder could not be fsynced.
     """
     temp = _temp_name(target)
@@ -81,7 +85,7 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool, elsewhere: str =
             temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
         )
         try:
-            os.fchmod(fd, 0o600)
+            os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)

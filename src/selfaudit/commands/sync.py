@@ -1,0 +1,106 @@
+"""``selfaudit sync [--folder PATH | --git URL] [--team T]``: publish and pull through the
+team store.
+
+Given ``--folder`` or ``--git``, the team store is set up (kept in ``team-store.toml`` beside
+the settings), and the command says plainly who can read it; then, and every time after without
+them, it syncs. Prints what was published and pulled, and every file refused; exits 1 when the
+store could not be reached (nothing is lost: the sessions wait) or a file was refused, 2 for bad
+usage or a broken configuration. See ``docs/exchange.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from selfaudit.cli import EXIT_FAILURE, UserError
+from selfaudit.commands.common import open_store, user_settings
+from selfaudit.commands.import_sessions import describe
+from selfaudit.core.keys import team_key
+from selfaudit.core.text import visible
+from selfaudit.questionnaires import load_catalog
+from selfaudit.store import Store, StoreError
+from selfaudit.teamstore.config import (
+    WHO_CAN_READ,
+    ConfigError,
+    TeamStoreConfig,
+    load_config,
+    save_config,
+)
+from selfaudit.teamstore.folder import FolderSync, SyncReport, Unreachable
+from selfaudit.teamstore.git import GitSync
+from selfaudit.teamstore.state import load_state, save_state
+
+
+def _config(args: argparse.Namespace) -> TeamStoreConfig:
+    """The configuration given now (then saved) or kept from before."""
+    if args.folder and args.git:
+        raise UserError("give --folder or --git, not both")
+    try:
+        if args.folder or args.git:
+            folder = str(Path(args.folder).expanduser().absolute()) if args.folder else ""
+            given = TeamStoreConfig(folder=folder, remote=args.git or "", team=args.team or "")
+            path = save_config(given)
+            print(visible(f"Team store set up in {path}: {given.where}"))
+            print(WHO_CAN_READ.format(kind="folder" if args.folder else "repository"))
+            return given
+        config = load_config()
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+    if config is None:
+        raise UserError(
+            "no team store is set up; run 'selfaudit sync --folder PATH' or "
+            "'selfaudit sync --git URL' once"
+        )
+    return config
+
+
+def _team(args: argparse.Namespace, config: TeamStoreConfig) -> str:
+    team = (args.team or config.team or user_settings().team).strip()
+    if not team_key(team):
+        raise UserError(
+            "which team's sessions should be pulled? Set your team in the settings, or give "
+            "--team once with --folder or --git"
+        )
+    return team
+
+
+def _print(report: SyncReport) -> int:
+    for result in report.imported + report.refused:
+        print(describe(result))
+    for warning in report.warnings:
+        print(f"selfaudit: warning: {visible(warning)}", file=sys.stderr)
+    print(
+        f"{len(report.published)} published, {len(report.imported)} imported, "
+        f"{report.present} already present, {len(report.refused)} refused"
+    )
+    return EXIT_FAILURE if report.refused else 0
+
+
+def run_sync(store: Store, config: TeamStoreConfig, team: str) -> SyncReport:
+    """One sync of ``store`` with the team store of ``config`` for ``team``; the state is
+    saved whatever happens. Raises :class:`Unreachable` (and its git form)."""
+    state = load_state(store.root, config.where)
+    catalog = load_catalog()
+    try:
+        if config.remote:
+            return GitSync(store, config.remote, team, state, catalog).run()
+        return FolderSync(store, Path(config.folder), team, state, catalog).run()
+    finally:
+        save_state(store.root, state)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Set up the team store when asked, then sync with it."""
+    config = _config(args)
+    team = _team(args, config)
+    store = open_store(args)
+    try:
+        report = run_sync(store, config, team)
+    except Unreachable as exc:
+        print(f"selfaudit: {visible(str(exc))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except StoreError as exc:
+        raise UserError(str(exc), EXIT_FAILURE) from None
+    return _print(report)

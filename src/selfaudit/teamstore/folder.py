@@ -1,0 +1,215 @@
+"""A sync with a team store that is a folder (a network drive, a synced folder, or the checkout
+of a git remote, see :mod:`selfaudit.teamstore.git`).
+
+It **publishes** this store's own completed sessions (never imported ones, never drafts), each
+in its shareable form, as a new file ``teams/<team>/<yyyy>/<id>.toml`` that is never changed
+afterwards, and it **pulls** what the member's team needs: every session of that team, and every
+session in which someone of another team rates that team (the answer to a set's item of kind
+``team``), imported as :mod:`selfaudit.store.imports` imports any file. Other teams' own
+answers stay in the folder. Nothing is written through a link: a link anywhere in the layout is
+refused, and read files are opened as the store opens its own.
+
+Offline (the folder cannot be reached) nothing is lost: the sessions not yet published are the
+queue, published at the next sync that reaches the folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selfaudit.core.keys import team_key
+from selfaudit.questionnaires.loader import Catalog
+from selfaudit.store.atomic import encode_toml, write_atomic
+from selfaudit.store.errors import StoreError
+from selfaudit.store.folders import IS_A_LINK
+from selfaudit.store.imports import FileResult, Outcome, import_session, read_shareable
+from selfaudit.store.records import Session, utc_now
+from selfaudit.store.shareable import NotShareable, shareable_doc
+from selfaudit.store.store import Store
+from selfaudit.teamstore.layout import TEAMS, session_path
+from selfaudit.teamstore.state import SyncState
+
+#: A file in the team store that is neither this team's nor rates it: left where it is.
+OTHER_TEAM = "other team"
+#: Files of the team store are for the team to read.
+SHARED_FILE_MODE = 0o644
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as files are published and read."""
+
+
+class Unreachable(Exception):
+    """The team store cannot be reached or written; ``str()`` is one sentence saying so and
+    what waits for the next sync."""
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    published: list[str] = field(default_factory=list)
+    """Ids of the sessions published now."""
+    written: list[Path] = field(default_factory=list)
+    """The files written into the team store (a git sync commits exactly these)."""
+    imported: list[FileResult] = field(default_factory=list)
+    present: int = 0
+    """Files read now whose session was here already (one's own, or pulled before)."""
+    refused: list[FileResult] = field(default_factory=list)
+    """Files refused now (a file refused once is not reported again until it changes)."""
+    warnings: list[str] = field(default_factory=list)
+    """Sessions that could not be published, one sentence each."""
+
+
+def rates_team(session: Session, catalog: Catalog, key: str) -> bool:
+    """Whether ``session`` rates the team of ``key``: its answer to its set's ``team`` item."""
+    qset = catalog.get(session.set_id)
+    item = qset.team_item if qset is not None else None
+    answer = session.answers.get(item.id) if item is not None else None
+    return isinstance(answer, str) and team_key(answer) == key
+
+
+def _real_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder itself; raises :class:`Unreachable` for a link."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(info.st_mode):
+        raise Unreachable(f"{path} {IS_A_LINK}; replace it with a real folder.")
+    if not stat.S_ISDIR(info.st_mode):
+        raise Unreachable(f"{path} is a file, not a folder; move it away.")
+    return True
+
+
+def _make_folders(root: Path, target: Path) -> None:
+    """Create the folders between ``root`` and ``target``'s folder, refusing links."""
+    folder = root
+    for part in target.parent.relative_to(root).parts:
+        folder = folder / part
+        if not _real_folder(folder):
+            folder.mkdir(mode=0o755)
+
+
+class FolderSync:
+    """One sync of ``store`` with the team store at ``root`` for the team ``team``."""
+
+    def __init__(
+        self,
+        store: Store,
+        root: Path,
+        team: str,
+        state: SyncState,
+        catalog: Catalog,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.root = root
+        self.key = team_key(team)
+        self.state = state
+        self.catalog = catalog
+        self.progress = progress
+        self.report = SyncReport()
+
+    def waiting(self) -> list[str]:
+        """The ids of this store's own sessions not yet published (the queue)."""
+        return sorted(
+            s.id
+            for s in self.store.summaries()
+            if not s.imported and s.team_key and s.id not in self.state.published
+        )
+
+    def run(self) -> SyncReport:
+        """Publish, then pull; raises :class:`Unreachable` when the folder cannot be used."""
+        if not os.path.isdir(self.root):
+            waiting = len(self.waiting())
+            raise Unreachable(
+                f"The team store {self.root} cannot be reached (is the drive connected?); "
+                f"{waiting} session{'' if waiting == 1 else 's'} wait{'s' if waiting == 1 else ''} "
+                "to be published at the next sync."
+            )
+        self.publish()
+        self.pull()
+        self.state.last_sync = utc_now()
+        return self.report
+
+    def publish(self) -> None:
+        """Write each waiting session's shareable form into the team store."""
+        waiting = self.waiting()
+        for done, session_id in enumerate(waiting, 1):
+            session = self.store.load(session_id)
+            try:
+                doc = shareable_doc(session, self.catalog.get(session.set_id))
+            except NotShareable as exc:
+                self.report.warnings.append(str(exc))
+                continue
+            target = session_path(self.root, session)
+            _make_folders(self.root, target)
+            try:
+                write_atomic(target, encode_toml(doc), overwrite=False, mode=SHARED_FILE_MODE)
+            except FileExistsError:
+                pass  # published before (the state was lost): files are never changed
+            except StoreError as exc:
+                raise Unreachable(f"{exc} The session waits for the next sync.") from None
+            else:
+                self.report.written.append(target)
+                self.report.published.append(session_id)
+            self.state.published.add(session_id)
+            if self.progress:
+                self.progress(done, len(waiting))
+
+    def _files(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every ``teams/<team>/<yyyy>/*.toml`` entry, with its path relative to ``teams``."""
+        teams = self.root / TEAMS
+        if not _real_folder(teams):
+            return
+        for team_dir in _folders(teams):
+            for year_dir in _folders(Path(team_dir.path)):
+                with os.scandir(year_dir.path) as entries:
+                    for entry in entries:
+                        if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                            yield f"{team_dir.name}/{year_dir.name}/{entry.name}", entry
+
+    def pull(self) -> None:
+        """Import the team's sessions and those rating it; files unchanged since they were
+        last read are not opened again."""
+        files = list(self._files())
+        for done, (rel, entry) in enumerate(files, 1):
+            info = entry.stat(follow_symlinks=False)
+            key = [info.st_size, info.st_mtime_ns]
+            seen = self.state.seen.get(rel)
+            if isinstance(seen, list) and seen[:2] == key:
+                continue
+            self.state.seen[rel] = [*key, self._pull_one(Path(entry.path))]
+            if self.progress:
+                self.progress(done, len(files))
+
+    def _pull_one(self, path: Path) -> str:
+        found = read_shareable(path)
+        if isinstance(found, Session) and path.name != f"{found.id}.toml":
+            found = FileResult(path, Outcome.REFUSED, f"its id {found.id} is not its file name")
+        if isinstance(found, FileResult):
+            self.report.refused.append(found)
+            return found.outcome.value
+        if found.team_key != self.key and not rates_team(found, self.catalog, self.key):
+            return OTHER_TEAM
+        result = import_session(self.store, path, found)
+        if result.outcome is Outcome.IMPORTED:
+            self.report.imported.append(result)
+        elif result.outcome is Outcome.PRESENT:
+            self.report.present += 1
+        else:
+            self.report.refused.append(result)
+        return result.outcome.value
+
+
+def _folders(parent: Path) -> list[os.DirEntry[str]]:
+    """The real sub-folders of ``parent`` (links and hidden ones passed over), sorted."""
+    with os.scandir(parent) as entries:
+        return sorted(
+            (e for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")),
+            key=lambda e: e.name,
+        )

@@ -1,0 +1,256 @@
+"""A sync with a team store that is a git remote, through the git command line.
+
+The git command line brings the user's own SSH agent, credential helpers and proxy. It runs with
+``GIT_TERMINAL_PROMPT=0`` (and SSH in batch mode unless the user chose their own SSH command), so
+it never waits for a password that nobody types. selfaudit keeps its own checkout of the remote
+in ``team-store/`` in the data dir and:
+
+1. fetches, then fast-forwards to the remote's branch, or rebases its own commits not yet pushed
+   onto it (the files are new and named by id, so a rebase never conflicts);
+2. syncs with the checkout as with a folder (:mod:`selfaudit.teamstore.folder`);
+3. commits exactly the files it wrote, as the install's pseudonym (never the user's git name;
+   a rebase, which makes commits too, runs as the pseudonym as well);
+4. pushes; a push that is rejected (someone pushed meanwhile) is followed by one fetch, rebase
+   and push again, and then by a sentence saying what to do. It never force-pushes.
+
+Offline, the commits wait in the checkout and are pushed at the next sync that reaches the
+remote. Git missing, the remote unreachable, and access refused each get one sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from selfaudit.questionnaires.loader import Catalog
+from selfaudit.store.store import Store
+from selfaudit.teamstore.folder import FolderSync, Progress, SyncReport, Unreachable
+from selfaudit.teamstore.state import SyncState
+
+CHECKOUT = "team-store"
+#: How long one git command may take before the sync gives up on it.
+TIMEOUT = 300
+_NO_RIGHTS = (
+    "permission denied",
+    "authentication failed",
+    "could not read username",
+    "could not read password",
+    "terminal prompts disabled",
+    "access denied",
+    "403",
+    "not authorized",
+)
+_REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "failed to push some refs")
+
+
+class GitError(Unreachable):
+    """Git could not do what the sync needs; ``str()`` is one sentence."""
+
+
+def git_env() -> dict[str, str]:
+    """The environment git runs in: never a prompt on the terminal."""
+    env = dict(os.environ)
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
+    env["LC_ALL"] = "C"  # messages in English, which :func:`explain` reads
+    return env
+
+
+def explain(remote: str, stderr: str) -> str:
+    """One sentence for a failed git command talking to ``remote``."""
+    low = stderr.lower()
+    if any(words in low for words in _NO_RIGHTS):
+        return (
+            f"You have no access to the team store {remote}: git was refused. Ask whoever "
+            "manages the repository for access, or check your SSH key or credentials."
+        )
+    last = next((line for line in reversed(stderr.strip().splitlines()) if line.strip()), "")
+    return (
+        f"The team store {remote} cannot be reached ({last.strip() or 'git failed'}); check the "
+        "network and the address. Your sessions wait and are published at the next sync."
+    )
+
+
+class GitSync:
+    """One sync of ``store`` with the git remote ``remote`` for the team ``team``."""
+
+    def __init__(
+        self,
+        store: Store,
+        remote: str,
+        team: str,
+        state: SyncState,
+        catalog: Catalog,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.remote = remote
+        self.checkout = store.root / CHECKOUT
+        self.folder = FolderSync(store, self.checkout, team, state, catalog, progress)
+        self.branch = ""
+
+    def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run git in the checkout; :class:`GitError` when it is missing or (with ``check``)
+        fails."""
+        who = self.store.pseudonym()
+        identity = ("-c", f"user.name={who}", "-c", f"user.email={who}@selfaudit.invalid")
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(self.checkout), *identity, *args],
+                capture_output=True,
+                text=True,
+                env=git_env(),
+                timeout=TIMEOUT,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
+        except FileNotFoundError:
+            raise GitError(
+                "git is not installed (or not on your PATH): install git to sync with a git "
+                "remote, or set up a shared folder with 'selfaudit sync --folder PATH' instead."
+            ) from None
+        except subprocess.TimeoutExpired:
+            raise GitError(
+                f"git took over {TIMEOUT} seconds talking to {self.remote}; check the network "
+                "and try again. Your sessions wait for the next sync."
+            ) from None
+        if check and done.returncode != 0:
+            raise GitError(explain(self.remote, done.stderr))
+        return done
+
+    def _clone(self) -> None:
+        if os.path.lexists(self.checkout):
+            if os.path.islink(self.checkout) or not (self.checkout / ".git").is_dir():
+                raise GitError(
+                    f"{self.checkout} is in the way and is not selfaudit's checkout of the "
+                    "team store; move it away and sync again."
+                )
+            url = self.git("remote", "get-url", "origin", check=False).stdout.strip()
+            if url != self.remote:
+                raise GitError(
+                    f"{self.checkout} is a checkout of {url or 'another remote'}, not of "
+                    f"{self.remote}; move it away and sync again."
+                )
+            return
+        self.checkout.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            done = subprocess.run(
+                [
+                    "git",
+                    "-c",
+                    "init.defaultBranch=main",
+                    "clone",
+                    "--quiet",
+                    self.remote,
+                    str(self.checkout),
+                ],
+                capture_output=True,
+                text=True,
+                env=git_env(),
+                timeout=TIMEOUT,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
+        except FileNotFoundError:
+            self.git("--version")  # says git is missing
+            raise
+        if done.returncode != 0:
+            raise GitError(explain(self.remote, done.stderr))
+
+    def _branch(self) -> str:
+        """The branch the checkout is on: the remote's default one, as cloned (for an empty
+        remote, ``main``: the first push makes it)."""
+        return self.git("symbolic-ref", "--short", "HEAD").stdout.strip()
+
+    def _has(self, ref: str) -> bool:
+        return self.git("rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
+
+    def _integrate(self) -> None:
+        """Fast-forward to the remote's branch, or rebase what is not pushed yet onto it."""
+        upstream = f"origin/{self.branch}"
+        if not self._has(upstream):
+            return
+        if not self._has("HEAD"):
+            self.git("checkout", "--quiet", "-B", self.branch, upstream)
+            return
+        counts = self.git("rev-list", "--left-right", "--count", f"HEAD...{upstream}").stdout
+        ahead, behind = (int(n) for n in counts.split())
+        if not behind:
+            return
+        if not ahead:
+            self.git("merge", "--quiet", "--ff-only", upstream)
+            return
+        done = self.git("rebase", "--quiet", upstream, check=False)
+        if done.returncode != 0:
+            self.git("rebase", "--abort", check=False)
+            raise GitError(
+                f"Your commits in {self.checkout} could not be put on top of the team store's; "
+                "nothing was pushed. Ask whoever manages the repository to check it."
+            )
+
+    def _ahead(self) -> bool:
+        if not self._has("HEAD"):
+            return False
+        if not self._has(f"origin/{self.branch}"):
+            return True
+        counts = self.git("rev-list", "--count", f"origin/{self.branch}..HEAD").stdout
+        return int(counts) > 0
+
+    def _commit(self, written: Sequence[Path]) -> None:
+        """Commit exactly the files this sync wrote, as the install's pseudonym."""
+        if not written:
+            return
+        paths = [str(p.relative_to(self.checkout)) for p in written]
+        self.git("add", "--", *paths)
+        count = len(paths)
+        self.git(
+            "commit",
+            "--quiet",
+            "--no-verify",
+            "-m",
+            f"selfaudit: {count} session{'' if count == 1 else 's'}",
+            "--",
+            *paths,
+        )
+
+    def _push(self) -> subprocess.CompletedProcess[str]:
+        return self.git("push", "--quiet", "origin", f"HEAD:refs/heads/{self.branch}", check=False)
+
+    def push(self) -> None:
+        """Push; once rejected, fetch, rebase, import what came in, and push again; never
+        force."""
+        done = self._push()
+        if done.returncode == 0:
+            return
+        if not any(words in done.stderr for words in _REJECTED):
+            raise GitError(explain(self.remote, done.stderr))
+        self.git("fetch", "--quiet", "origin")
+        self._integrate()
+        self.folder.pull()  # what came in meanwhile is imported now, not at the next sync
+        again = self._push()
+        if again.returncode != 0:
+            raise GitError(
+                f"The team store {self.remote} took others' sessions while this sync pushed, "
+                "twice; your sessions are committed here and go with the next sync: run "
+                "'selfaudit sync' again in a minute."
+            )
+
+    def run(self) -> SyncReport:
+        """Fetch, integrate, sync the checkout as a folder, commit, push.
+
+        Offline (the fetch fails) the sessions are still committed in the checkout, then
+        :class:`GitError` says they wait for the next sync."""
+        self._clone()
+        self.branch = self._branch()
+        fetched = self.git("fetch", "--quiet", "origin", check=False)
+        if fetched.returncode == 0:
+            self._integrate()
+        report = self.folder.run()
+        self._commit(report.written)
+        if fetched.returncode != 0:
+            raise GitError(explain(self.remote, fetched.stderr))
+        if self._ahead():
+            self.push()
+        return report
