@@ -95,3 +95,16 @@ def test_save_makes_private_folders_under_umask_000_and_writes_once(
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert settings_module.load_settings(path) == (Settings(team="Ops"), None)
+
+
+def test_team_size_and_k_are_kept_and_k_is_never_below_three(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('team = "Service desk"\nteam_size = 8\nteam_k = 4\n', "utf-8")
+    settings, problem = load_settings(path)
+    assert problem is None and (settings.team_size, settings.team_k) == (8, 4)
+    path.write_text("team_size = -1\nteam_k = 2\n", "utf-8")
+    settings, problem = load_settings(path)
+    assert (settings.team_size, settings.team_k) == (0, 5)
+    assert problem is not None and "team_k (must be a whole number of at least 3)" in problem
+    path.write_text("team_k = true\n", "utf-8")
+    assert load_settings(path)[0].team_k == 5

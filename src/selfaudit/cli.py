@@ -220,9 +220,10 @@ def _k_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--k",
         type=int,
-        default=5,
+        default=None,
         metavar="N",
-        help="the fewest people a team figure is shown for (default 5, never below 3)",
+        help="the fewest people a team figure is shown for (default: your settings, 5 unless "
+        "set; never below 3)",
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from selfaudit import paths
+from selfaudit.core.team import DEFAULT_K, MIN_K
 from selfaudit.core.text import UI_LANGUAGES, hidden_character, visible
 from selfaudit.tomlio import TomlError, read_toml
 
@@ -39,6 +40,8 @@ THEMES = (
     "ansi-light",
 )
 MAX_TEXT = 200
+#: The largest team size and k the settings take (beyond it the number is a typing slip).
+MAX_TEAM_NUMBER = 100_000
 _MAX_FILE_BYTES = 64 * 1024
 _ELSEWHERE = "choose another folder with SELFAUDIT_CONFIG_DIR"
 
@@ -63,6 +66,12 @@ class Settings:
     """How often to check in again: a key of :data:`CADENCES`."""
     currency: str = "EUR"
     """ISO code used to show money amounts."""
+    team_size: int = 0
+    """How many people :attr:`team` has (0: not given); the team view of that team shows
+    participation."""
+    team_k: int = DEFAULT_K
+    """k: the fewest distinct people a team figure is shown for (never below
+    :data:`MIN_K`)."""
 
     @property
     def cadence_days(self) -> int:
@@ -102,6 +111,10 @@ def _valid(key: str, value: object) -> bool:
         return value in CADENCES
     if key == "currency":
         return isinstance(value, str) and value.isalpha() and len(value) == 3
+    if key in ("team_size", "team_k"):
+        low = 0 if key == "team_size" else MIN_K
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        return whole and low <= value <= MAX_TEAM_NUMBER
     return False
 
 
@@ -131,6 +144,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def _why_ignored(key: str, value: object) -> str:
     """Why a key of the settings file was ignored, as a phrase for the warning."""
     problem = name_problem(value) if key in ("team", "respondent") else None
+    if key == "team_k":
+        problem = f"must be a whole number of at least {MIN_K}"
     return problem or "unknown or invalid"
 
 

@@ -169,6 +169,22 @@ def test_the_team_view_of_the_latest_round_by_hand(
     assert counts == {str(n): 1 if n in (0, 3, 6, 7, 9, 10) else 0 for n in range(11)}
 
 
+def test_the_settings_give_the_team_size_and_k(
+    scene: Scene, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_settings(Settings(team="service desk ", team_size=8, team_k=7))
+    view = _json(capsys, "team", "choose-us", "--team", TEAM)
+    assert view["participation"]["value"] == 0.75
+    assert view["participation"]["text"] == "6 of 8 took part (75%)"
+    assert view["hidden"].startswith("Only the number of people is shown: fewer than 7")
+    assert view["scores"]["rows"] == []
+    # --k still decides for one command; the size is only for the settings' own team.
+    shown = _json(capsys, "team", "choose-us", "--team", TEAM, "--k", "5")
+    assert shown["hidden"] == "" and shown["participation"]["value"] == 0.75
+    payroll = _json(capsys, "team", "choose-us", "--team", "Payroll", "--k", "5")
+    assert payroll["participation"] is None
+
+
 def test_five_known_scores_give_the_median_and_middle_half_by_hand(
     scene: Scene, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -67,7 +67,10 @@ def check_known_team(store: Store, team: str, *, rated: bool = False) -> None:
 
 
 def k_of(args: argparse.Namespace) -> int:
-    """``--k``; exit 2 below :data:`~selfaudit.core.team.MIN_K`, never quietly raised."""
+    """``--k``, else the k of the settings; exit 2 below :data:`~selfaudit.core.team.MIN_K`,
+    never quietly raised."""
+    if args.k is None:
+        return user_settings().team_k  # the settings file never holds a k below MIN_K
     try:
         return check_k(args.k)
     except ValueError:
@@ -75,6 +78,15 @@ def k_of(args: argparse.Namespace) -> int:
             f"--k must be at least {MIN_K}: the figures of a smaller group could point to one "
             "person"
         ) from None
+
+
+def team_size_of(team: str) -> int | None:
+    """The team size of the settings when ``team`` is the settings' team (participation is
+    shown for it), else ``None``."""
+    settings = user_settings()
+    if settings.team_size and team_key(settings.team) == team_key(team):
+        return settings.team_size
+    return None
 
 
 def team_cadence() -> Cadence:
@@ -119,7 +131,9 @@ def main(args: argparse.Namespace) -> int:
         chosen = max(rounds)
     responses = store.responses(qset, rounds.get(chosen, []))
     settings = user_settings()
-    found = team_round(responses, qset, team_key=key, in_round=chosen, k=k)
+    found = team_round(
+        responses, qset, team_key=key, in_round=chosen, k=k, team_size=team_size_of(args.team)
+    )
     view = team_view(found, qset, settings.language, settings.currency)
     return print_view(view, args.json, print_team)
 

@@ -344,17 +344,31 @@ class SelfAuditApp(OrderedKeysApp[int]):
 
     def open_team(self, set_id: str) -> None:
         """Show the team view of one set for the team in the settings."""
-        qset = self.catalog.get(set_id)
-        if qset is None:
-            return
-        team = self.settings.team.strip()
-        if not team:
-            self.notify(self.t("notify.no-team"), severity="warning")
+        qset, team = self.catalog.get(set_id), self._settings_team()
+        if qset is None or team is None:
             return
         # Imported when opened, like the trend.
         from selfaudit.tui.screens.team import TeamScreen
 
         self.push_screen(TeamScreen(qset, team))
+
+    def open_gap(self, set_id: str) -> None:
+        """Show the gap view of a set asked from both sides for the team in the settings."""
+        qset, team = self.catalog.get(set_id), self._settings_team()
+        if qset is None or team is None or not qset.mirrored():
+            return
+        # Imported when opened, like the trend.
+        from selfaudit.tui.screens.gap import GapScreen
+
+        self.push_screen(GapScreen(qset, team))
+
+    def _settings_team(self) -> str | None:
+        """The team of the settings; ``None``, saying where to set it, when there is none."""
+        team = self.settings.team.strip()
+        if not team:
+            self.notify(self.t("notify.no-team"), severity="warning")
+            return None
+        return team
 
     def open_trend(self, set_id: str) -> None:
         """Show my trend of one set."""

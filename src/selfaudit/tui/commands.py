@@ -57,6 +57,15 @@ class SelfAuditCommands(Provider):
                     partial(app.open_team, qset.id),
                 )
             )
+            if qset.mirrored():
+                out.append(
+                    Command(
+                        app.t("cmd.gap", title=qset.t(qset.title, app.lang)),
+                        app.t("cmd.gap.help"),
+                        partial(app.open_gap, qset.id),
+                        app.t("cmd.gap.keywords"),
+                    )
+                )
         out.append(Command(app.t("cmd.home"), app.t("cmd.home.help"), app.go_home))
         out.append(
             Command(

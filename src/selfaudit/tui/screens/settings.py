@@ -11,7 +11,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 from selfaudit.core.text import visible
 from selfaudit.i18n import LANGUAGES, language_name, theme_name
 from selfaudit.paths import user_sets_dir
-from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEXT, THEMES
+from selfaudit.settings import CADENCES, CURRENCIES, MAX_TEAM_NUMBER, MAX_TEXT, MIN_K, THEMES
 from selfaudit.store import StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
@@ -59,6 +59,10 @@ class SettingsScreen(BaseScreen):
                 placeholder=self.t("settings.respondent.placeholder", pseudonym=pseudonym),
             )
             yield self._error_line("respondent")
+            for field, value in (("team-size", s.team_size or ""), ("team-k", s.team_k)):
+                yield Static(self.t(f"settings.{field}"), classes="field-label", markup=False)
+                yield OrderedInput(str(value), id=field, type="integer", max_length=6)
+                yield self._error_line(field)
             yield Static(self.t("settings.language"), classes="field-label", markup=False)
             yield Select(
                 [(language_name(x), x) for x in LANGUAGES],
@@ -129,7 +133,7 @@ class SettingsScreen(BaseScreen):
         line.update(self.t("settings.control-char", char=visible(event.character)))
         line.display = True
 
-    @on(Input.Changed, "#team, #respondent")
+    @on(Input.Changed, "#team, #respondent, #team-size, #team-k")
     def _name_changed(self, event: Input.Changed) -> None:
         self.query_one(f"#{event.input.id}-error", Static).display = False
 
@@ -146,11 +150,15 @@ class SettingsScreen(BaseScreen):
         """Enter in a field: save, as the Save button does."""
         await self.action_save()
 
-    def _form(self) -> dict[str, str]:
-        """What the fields hold now, by settings name."""
-        form = {
+    def _form(self) -> dict[str, str | int]:
+        """What the fields hold now, by settings name (a number field that holds no allowed
+        number keeps the saved value; :meth:`_bad_numbers` says so)."""
+        s = self.sa.settings
+        form: dict[str, str | int] = {
             "team": self.query_one("#team", Input).value.strip(),
             "respondent": self.query_one("#respondent", Input).value.strip(),
+            "team_size": _whole(self.query_one("#team-size", Input).value, 0, s.team_size),
+            "team_k": _whole(self.query_one("#team-k", Input).value, MIN_K, s.team_k),
         }
         for field in ("language", "theme", "cadence", "currency"):
             value = self.query_one(f"#{field}", Select).value
@@ -158,9 +166,19 @@ class SettingsScreen(BaseScreen):
                 form[field] = value
         return form
 
+    def _bad_numbers(self) -> list[str]:
+        """The number fields that hold no allowed number (an empty team size is allowed)."""
+        bad = []
+        for field, low in (("team-size", 0), ("team-k", MIN_K)):
+            if _whole(self.query_one(f"#{field}", Input).value, low, None) is None:
+                bad.append(field)
+        return bad
+
     def _changed(self) -> bool:
         s = self.sa.settings
-        return any(getattr(s, key) != value for key, value in self._form().items())
+        return bool(self._bad_numbers()) or any(
+            getattr(s, key) != value for key, value in self._form().items()
+        )
 
     async def action_save(self) -> None:
         """Save every field (one write) and go back."""
@@ -168,6 +186,13 @@ class SettingsScreen(BaseScreen):
             return  # saved once already; a key after that is not for this screen
         if isinstance(self.focused, Input):
             await drained(self.focused)  # the characters typed before Enter or Ctrl+S
+        bad = self._bad_numbers()
+        for field in bad:  # said under the field; nothing is saved until it is put right
+            line = self.query_one(f"#{field}-error", Static)
+            line.update(self.t(f"settings.{field}.bad"))
+            line.display = True
+        if bad:
+            return
         s = self.sa.settings
         switch = self._form().get("language", s.language) != s.language
         for key, value in self._form().items():
@@ -198,3 +223,15 @@ class SettingsScreen(BaseScreen):
                 return
         self.app.theme = self.sa.settings.theme
         self.app.pop_screen()
+
+
+def _whole(text: str, low: int, fallback: int | None) -> int | None:
+    """``text`` as a whole number from ``low`` to the largest the settings take, else
+    ``fallback``; an empty team size is 0 (not given)."""
+    text = text.strip()
+    if not text and low == 0:
+        return 0
+    if not text.isdecimal() or len(text) > 6:
+        return fallback
+    value = int(text)
+    return value if low <= value <= MAX_TEAM_NUMBER else fallback

@@ -3,42 +3,32 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from selfaudit.core.keys import team_key
 from selfaudit.core.model import QuestionSet
-from selfaudit.core.rounds import Round, cadence_of_setting
-from selfaudit.core.team import DEFAULT_K, team_round
+from selfaudit.core.rounds import Round
+from selfaudit.core.team import team_round
 from selfaudit.core.text import visible
 from selfaudit.store import Store
-from selfaudit.tui.screens.view_screen import ViewScreen
+from selfaudit.tui.screens.round_view import RoundViewScreen
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.view_table import ViewTable
 from selfaudit.views.team import TeamView, team_view
 
 
-class TeamScreen(ViewScreen):
+class TeamScreen(RoundViewScreen):
     """The view layer's :class:`TeamView` of the settings' team, drawn; ← and → go to the
     round before or after. Nothing is computed here, and no person's answers are shown."""
 
     HELP_TOPIC = "team"
-    BINDINGS = [
-        Binding("left", "round(-1)", "Round", key_display="←", priority=True),
-        Binding("right", "round(1)", "Round", key_display="→", priority=True),
-    ]
 
     def __init__(self, qset: QuestionSet, team: str) -> None:
         super().__init__()
         self.qset = qset
         self.team = team
         self.view: TeamView | None = None
-        self.rounds: list[Round] = []
-        """The rounds of the team's cadence with sessions of this set, oldest first."""
-        self.shown: Round | None = None
-        self.wanted: Round | None = None
-        """The round to show next (``None``: the latest)."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -86,34 +76,22 @@ class TeamScreen(ViewScreen):
         """Read the team's sessions of this set (one per person per round) and build the view
         of the wanted round, or of the latest; with the rounds there are and the one shown."""
         qset, settings = self.qset, self.sa.settings
-        # One cadence for every team view of this install: two would let views be
-        # subtracted (see docs/team-view.md).
-        cadence = cadence_of_setting(settings.cadence)
-        by_round = store.latest_per_round(qset.id, team=self.team, cadence=cadence)
-        rounds = sorted(by_round)
-        if not rounds:
+        by_round = store.latest_per_round(qset.id, team=self.team, cadence=self.cadence)
+        rounds, shown = self.pick_round(by_round)
+        if shown is None:
             return None, rounds, None
-        shown = self.wanted if self.wanted in by_round else rounds[-1]
         responses = store.responses(qset, by_round[shown])
+        size = settings.team_size if team_key(settings.team) == team_key(self.team) else 0
         found = team_round(
-            responses, qset, team_key=team_key(self.team), in_round=shown, k=DEFAULT_K
+            responses,
+            qset,
+            team_key=team_key(self.team),
+            in_round=shown,
+            k=settings.team_k,
+            team_size=size or None,
         )
         return team_view(found, qset, self.lang, settings.currency), rounds, shown
 
     def show(self, built: tuple[TeamView | None, list[Round], Round | None]) -> None:
         """Keep the round's view, the rounds there are and which one is shown."""
         self.view, self.rounds, self.shown = built
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "round":
-            return len(self.rounds) > 1 or None
-        return True
-
-    def action_round(self, step: int) -> None:
-        """The round before (-1) or after (1) the one shown, among those with sessions."""
-        if self.shown not in self.rounds:
-            return
-        index = self.rounds.index(self.shown) + step
-        if 0 <= index < len(self.rounds):
-            self.loaded, self.wanted = False, self.rounds[index]
-            self.load()

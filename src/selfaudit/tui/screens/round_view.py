@@ -1,0 +1,56 @@
+"""What the team and gap screens share: one round of the team's cadence at a time, ← and →
+to the round before or after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+
+from selfaudit.core.rounds import Cadence, Round, cadence_of_setting
+from selfaudit.tui.screens.view_screen import ViewScreen
+
+
+class RoundViewScreen(ViewScreen):
+    """A view of one round; :meth:`pick_round` chooses it while :meth:`build` reads."""
+
+    BINDINGS = [
+        Binding("left", "round(-1)", "Round", key_display="←", priority=True),
+        Binding("right", "round(1)", "Round", key_display="→", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rounds: list[Round] = []
+        """The rounds with sessions, oldest first."""
+        self.shown: Round | None = None
+        self.wanted: Round | None = None
+        """The round to show next (``None``: the latest)."""
+
+    @property
+    def cadence(self) -> Cadence:
+        """One cadence for every team view of this install: two would let views be
+        subtracted (see docs/team-view.md)."""
+        return cadence_of_setting(self.sa.settings.cadence)
+
+    def pick_round(self, rounds: Iterable[Round]) -> tuple[list[Round], Round | None]:
+        """The rounds there are, oldest first, and the one to show: the wanted one, else the
+        latest (``None`` when there are none)."""
+        found = sorted(rounds)
+        if not found:
+            return found, None
+        return found, self.wanted if self.wanted in found else found[-1]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "round":
+            return len(self.rounds) > 1 or None
+        return True
+
+    def action_round(self, step: int) -> None:
+        """The round before (-1) or after (1) the one shown, among those with sessions."""
+        if self.shown not in self.rounds:
+            return
+        index = self.rounds.index(self.shown) + step
+        if 0 <= index < len(self.rounds):
+            self.loaded, self.wanted = False, self.rounds[index]
+            self.load()
