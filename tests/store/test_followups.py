@@ -91,3 +91,35 @@ def test_a_bad_followup_in_a_draft_is_reported_and_the_draft_kept(
     with pytest.raises(StoreError, match=r"followups\[0\]\.status: 'maybe' is not a status"):
         reopened.open_draft(draft.id)
     assert path.exists()
+
+
+def test_the_trend_shows_how_planned_actions_went_over_time(
+    store: Store, mini: QuestionSet
+) -> None:
+    from selfaudit.core.trend import my_trend
+    from selfaudit.views.trend import trend_view
+
+    me = store.pseudonym()
+    store.save_session(mini, ANSWERS, actions=["A", "B"])
+    store.save_session(
+        mini, ANSWERS, actions=["C"], followups=[Followup("A", DONE), Followup("B", PARTLY)]
+    )
+    store.save_session(mini, ANSWERS, followups=[Followup("C", DROPPED)])
+    # Read twice: the second time the answers come from the answer cache, which keeps no
+    # follow-ups; the counts come from the index either way.
+    for _ in range(2):
+        trend = my_trend(store.my_responses(mini, me), set_id="mini", respondent_id=me)
+        assert [dict(p.followups) for p in trend.points] == [
+            {},
+            {"done": 1, "partly": 1},
+            {"dropped": 1},
+        ]
+        assert trend.followed_up() == {"done": 1, "partly": 1, "dropped": 1}
+        view = trend_view(trend, mini, "en")
+        rows = {r.key: [c.value for c in r.cells[:-1]] for r in view.table.rows}
+        assert rows["actions"] == [2, 1, 0]
+        assert rows["followups:done"] == [0, 1, 0]
+        assert rows["followups:dropped"] == [0, 0, 1]
+        assert view.notes[0] == (
+            "Of the 3 actions you followed up: 1 done, 1 partly, 0 not yet, 1 dropped."
+        )

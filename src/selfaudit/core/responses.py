@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from selfaudit.core.answers import Answer, check_answer
@@ -62,6 +62,9 @@ class Response:
     answered_with: QuestionSet | None = None
     """The set exactly as this session answered it (same version and hash), when the app has
     it: normally the installed set when the session is of its version, else ``None``."""
+    followups: Mapping[str, int] = field(default_factory=dict)
+    """How the action items of the session before went, as reported at the start of this one:
+    a count per status (see :func:`~selfaudit.core.followups.followup_counts`)."""
 
     def __post_init__(self) -> None:
         if self.completed_at.tzinfo is None or self.completed_at.utcoffset() is None:

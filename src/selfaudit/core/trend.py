@@ -11,6 +11,7 @@ compared, and the later point says :attr:`TrendPoint.across_versions`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -29,6 +30,9 @@ class TrendPoint:
     set_version: str
     actions: int
     """How many action items were planned in it."""
+    followups: Mapping[str, int]
+    """How the actions of the session before went, as reported in this one (a count per
+    status; empty when none were followed up)."""
     across_versions: bool
     """Answered with another set version than the session before: its changes compare only the
     measures both have."""
@@ -66,6 +70,14 @@ class Trend:
         """Whether any change compares sessions of different set versions."""
         return any(p.across_versions for p in self.points)
 
+    def followed_up(self) -> dict[str, int]:
+        """How all the actions followed up so far went: a count per status, over every
+        session."""
+        total: Counter[str] = Counter()
+        for point in self.points:
+            total.update(point.followups)
+        return dict(total)
+
     def latest_changes(self) -> Mapping[Measure, Delta | None]:
         """Per measure, the change of the newest session since the one before (what a new
         session's results show)."""
@@ -92,6 +104,7 @@ def my_trend(
             completed_at=r.completed_at,
             set_version=r.set_version,
             actions=len(r.actions),
+            followups=dict(r.followups),
             across_versions=i > 0 and not same_version(mine[i - 1], r),
         )
         for i, r in enumerate(mine)

@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from selfaudit.core.followups import followup_counts
 from selfaudit.core.keys import team_key as key_of_team
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.responses import Response
@@ -155,6 +156,8 @@ def response_of(
         actions=session.actions,
         respondent_name=name,
         answered_with=None if read.as_saved else qset,
+        # The index's counts: a session read from the answer cache carries no follow-ups.
+        followups=summary.followups if summary is not None else followup_counts(session.followups),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from selfaudit.core.followups import STATUSES
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.responses import MeasureKind
 from selfaudit.core.trend import Trend
@@ -46,6 +47,20 @@ class TrendView:
         }
 
 
+def _followed_up_sentence(followed: dict[str, int], lang: str) -> str:
+    """ "Of the 6 actions you followed up, 3 were done, 1 partly, 1 not yet and 1 dropped"."""
+    counts = {status.value: followed.get(status.value, 0) for status in STATUSES}
+    return t(
+        lang,
+        "trend.followed-up",
+        count=sum(counts.values()),
+        done=counts["done"],
+        partly=counts["partly"],
+        not_yet=counts["not-yet"],
+        dropped=counts["dropped"],
+    )
+
+
 def trend_view(
     trend: Trend, qset: QuestionSet | None, lang: str, currency: str = "EUR"
 ) -> TrendView:
@@ -74,7 +89,16 @@ def trend_view(
     if trend.points:
         actions = tuple(Cell(write.number(p.actions), p.actions) for p in trend.points)
         rows.append(Row("actions", t(lang, "trend.actions"), (*actions, EMPTY)))
+    followed = trend.followed_up()
+    answered = any(followed.get(status.value) for status in STATUSES)
+    for status in STATUSES if answered else ():
+        counts = tuple(p.followups.get(status.value, 0) for p in trend.points)
+        cells = tuple(Cell(write.number(n), n) for n in counts)
+        label = t(lang, f"trend.followup.{status.value}")
+        rows.append(Row(f"followups:{status.value}", label, (*cells, EMPTY)))
     notes = (t(lang, "trend.across-versions"),) if trend.across_versions else ()
+    if answered:
+        notes = (_followed_up_sentence(followed, lang), *notes)
     title = qset.t(qset.title, lang) if qset else trend.set_id
     count = len(trend.points)
     return TrendView(
