@@ -1,4 +1,4 @@
-"""Store benchmarks: listing, trend and team reads over 1,000 and 10,000 sessions.
+"""Store benchmarks: listing, trend, team and gap reads over 1,000 and 10,000 sessions.
 
 Builds each store once under ``bench/out/``: session files written directly, without fsync, to
 keep set-up short (what is measured is reading). The sessions cover three years, three sets and
@@ -15,6 +15,8 @@ result, imports included:
 * ``trend``: one person's sessions of a set loaded as responses, and their trend;
 * ``team``: a team's trend (every round, each respondent's latest session per round loaded);
 * ``round``: one team's view of its latest round;
+* ``gap``: one team's gap view of its latest round (its members and the sessions of other teams
+  that rate it, each person's latest in the round);
 * ``team cold``: ``team`` once with no answer cache yet (every counted session file parsed);
 * ``cli``: the whole ``selfaudit list --json`` command, start-up included.
 
@@ -49,7 +51,7 @@ from selfaudit.store.identity import FILE_NAME
 
 OUT = Path(os.environ.get("SELFAUDIT_BENCH_OUT", Path(__file__).parent / "out"))
 #: Bumped when the generated stores change, so an older one under bench/out is built again.
-STORE_VERSION = 2
+STORE_VERSION = 3
 SETS = ("choose-us", "internal-service", "competency-level")
 TEAMS = ("Service desk", "service desk ", "Payroll", "PAYROLL", "Facilities", "IT", "HR", "Legal")
 TEAM_OF = (0, 2, 4, 5, 6, 7)  # six teams; the first two are typed two ways each
@@ -82,6 +84,14 @@ else:
         responses = store.team_responses(qset, sys.argv[4])
         trend = team_trend(responses, qset, team_key=team_key(sys.argv[4]))
         n = len(responses)
+    elif mode == "gap":
+        from selfaudit.core.gap import team_gap
+        from selfaudit.core.keys import team_key
+        rounds = store.gap_rounds(qset.id, sys.argv[4])
+        latest = max(rounds)
+        responses = store.responses(qset, rounds[latest])
+        gap = team_gap(responses, qset, team_key=team_key(sys.argv[4]), in_round=latest)
+        n = gap.own_respondents + gap.customer_respondents
     else:
         from selfaudit.core.keys import team_key
         from selfaudit.core.team import team_round
@@ -125,6 +135,9 @@ def build(size: int) -> Path:
         raw = {i.id: rng.randint(1, 5) for i in qset.items if i.kind.value == "likert5"}
         if qset.enps_item:
             raw[qset.enps_item] = rng.randint(0, 10)
+        if qset.team_item is not None:  # the customer side rates another team
+            rated = rng.choice([t for t in TEAM_OF if t != TEAM_OF[person // PEOPLE_PER_TEAM]])
+            raw[qset.team_item.id] = TEAMS[rated]
         answers, _ = validate_answers(qset, raw)
         pseudonym = f"anon-{person:06x}"
         actions = ["Call back within a day"] if rng.random() < 0.3 else []
@@ -209,6 +222,7 @@ def main() -> None:
             ("trend", (TREND_SET, ME)),
             ("team", (TREND_SET, TEAM)),
             ("round", (TREND_SET, TEAM)),
+            ("gap", (TREND_SET, TEAM)),
         ):
             _line(size, mode, [probe(mode, root, *extra) for _ in range(args.runs)], warm)
         _line(size, "team cold", [team_cold], warm)
