@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from selfaudit.core.actions import first_sentence, suggested_actions
+from selfaudit.core.actions import suggested_actions
+from selfaudit.core.advice import first_sentence
 from selfaudit.core.answers import check_answer, usable_answers
 from selfaudit.core.checkin import next_check_in
 from selfaudit.core.headline import HeadlineKind, headline, mean_score
@@ -60,9 +61,20 @@ def test_action_items_are_the_first_step_of_each_bands_advice(sets: dict[str, An
     assert len(actions) == len(scored) > 0
     first = qset.dimension(scored[0].dimension)
     assert first is not None
-    advice = qset.t(first.advice[scored[0].band or ""], "nl")
+    # internal-service still has flat advice: its action is the text's first sentence.
+    flat = first.advice[scored[0].band or ""]
+    assert flat.flat
+    advice = qset.t(flat.first, "nl")
     assert actions[0] == f"{qset.t(first.title, 'nl')}: {first_sentence(advice)}"
     assert first_sentence("Ask for feedback. Then act on it.") == "Ask for feedback."
+
+
+def test_structured_advice_suggests_its_first_step(sets: dict[str, Any]) -> None:
+    qset = sets["choose-us"]
+    results = compute_results(qset, {"stay_year": 1, "stay_leaving": 5})  # 0 and 0: attention
+    assert suggested_actions(qset, results, "en") == [
+        "Intending to stay: List the two or three things that push you towards leaving."
+    ]
 
 
 def test_answers_a_changed_set_no_longer_accepts_are_dropped(sets: dict[str, Any]) -> None:

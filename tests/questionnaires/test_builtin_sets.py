@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from selfaudit.core.advice import advice_text
 from selfaudit.core.answers import validate_answers
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results, compute_results
@@ -64,13 +65,15 @@ def test_choose_us_all_minimum(sets: dict[str, QuestionSet]) -> None:
     raw: dict[str, Any] = {i.id: 1 for i in qset.items if i.kind.value == "likert5"}
     raw["enps"] = 0
     r = _results(qset, raw)
-    # stay: 0, reversed 100, reversed 100; valued and served: 0, 0, reversed 100
+    # stay: 0, reversed 100, reversed 100; valued: 0, 0, 0, reversed 100; served and room:
+    # nothing reversed (version 2 has no reversed served item)
     assert _scores(r) == {
         "recommend": None,
         "choose": 0.0,
         "stay": 66.67,
-        "valued": 33.33,
-        "served": 33.33,
+        "valued": 25.0,
+        "served": 0.0,
+        "room": 0.0,
     }
     assert r.enps is not None and r.enps.category.value == "detractor"
     assert r.dimension("recommend").band == "attention"  # type: ignore[union-attr]
@@ -81,12 +84,14 @@ def test_choose_us_all_maximum(sets: dict[str, QuestionSet]) -> None:
     raw: dict[str, Any] = {i.id: 5 for i in qset.items if i.kind.value == "likert5"}
     raw["enps"] = 10
     r = _results(qset, raw)
+    # stay: 100, reversed 0, reversed 0; valued: 100, 100, 100, reversed 0
     assert _scores(r) == {
         "recommend": None,
         "choose": 100.0,
         "stay": 33.33,
-        "valued": 66.67,
-        "served": 66.67,
+        "valued": 75.0,
+        "served": 100.0,
+        "room": 100.0,
     }
     assert r.dimension("recommend").band == "strong"  # type: ignore[union-attr]
 
@@ -97,36 +102,45 @@ def test_choose_us_mixed_with_skips(sets: dict[str, QuestionSet]) -> None:
         {
             "enps": 8,
             "choose_again": 4,
-            "choose_first": 3,
-            "choose_internal": 5,  # 75, 50, 100 -> 75
+            "choose_first": 3,  # 75, 50 -> 62.5
             "stay_year": 4,
-            "stay_leaving": 2,  # 75, reversed 25 -> 75; stay_vacancies skipped -> 75
-            "served_colleagues": 2,
+            "stay_leaving": 2,  # 75, reversed 25 -> 75; stay_searching skipped -> 75
+            "served_quick": 2,
             "served_departments": 3,
-            "served_runaround": 4,  # 25, 50, reversed 25
+            "served_occasional": 4,
+            "served_manager": 1,
+            "choose_internal": 5,  # 25, 50, 75, 0, 100 -> 50: the lower edge of "Mixed"
+            "room_decide": 3,  # 50, the rest of room skipped
         },
     )
     assert _scores(r) == {
         "recommend": None,
-        "choose": 75.0,
+        "choose": 62.5,
         "stay": 75.0,
         "valued": None,
-        "served": 33.33,
+        "served": 50.0,
+        "room": 50.0,
     }
     bands = {d.dimension: d.band for d in r.dimensions}
     assert bands == {
         "recommend": "developing",
-        "choose": "strong",
+        "choose": "developing",
         "stay": "strong",
         "valued": None,
-        "served": "attention",
+        "served": "developing",
+        "room": "developing",
     }
     assert r.enps is not None and r.enps.category.value == "passive"
     assert set(r.skipped) == {
-        "stay_vacancies",
-        "valued_noticed",
-        "valued_heard",
+        "stay_searching",
+        "valued_shown",
+        "valued_serious",
+        "valued_told",
         "valued_granted",
+        "served_quality",
+        "room_budget",
+        "room_lasting",
+        "room_everyone",
         "choose_what",
     }
 
@@ -282,15 +296,29 @@ def test_every_builtin_item_cites_a_source_of_its_set(
 def test_builtin_advice_starts_with_one_concrete_step(
     sets: dict[str, QuestionSet], set_id: str, lang: str
 ) -> None:
-    # The first sentence becomes a suggested action item (core.actions.first_sentence): it must
-    # be a step to take, not a description of where the person stands.
-    for dim in sets[set_id].dimensions:
-        for band, text in dim.advice.items():
-            first = text[lang].split(". ")[0]
-            where = f"{set_id} {dim.id}.{band} ({lang}): {first}"
-            assert len(first) <= 140, where
-            assert not first.startswith(("You ", "Je ", "Jij ")), where
-            assert first != text[lang].rstrip("."), f"{where}: nothing follows the first step"
+    # The first step becomes a suggested action item: it must be one step to take, not a
+    # description of where the person stands (that is the meaning, shown before it).
+    qset = sets[set_id]
+    for dim in qset.dimensions:
+        for band, advice in dim.advice.items():
+            text = advice_text(advice, lambda x: qset.t(x, lang))
+            where = f"{set_id} {dim.id}.{band} ({lang}): {text.first}"
+            assert len(text.first) <= 140, where
+            assert text.first.count(". ") == 0 and text.first.endswith("."), where
+            assert not text.first.startswith(("You ", "Je ", "Jij ")), where
+            assert text.further, f"{where}: nothing follows the first step"
+            if not advice.flat:
+                assert text.meaning, f"{where}: the band's meaning is missing"
+
+
+@pytest.mark.parametrize("set_id", ["choose-us", "competency-level"])
+def test_reviewed_sets_give_structured_advice_for_every_band(
+    sets: dict[str, QuestionSet], set_id: str
+) -> None:
+    qset = sets[set_id]
+    for dim in qset.dimensions:
+        assert set(dim.advice) == {b.id for b in qset.bands}, dim.id
+        assert not any(advice.flat for advice in dim.advice.values()), dim.id
 
 
 def test_cites_behind_defaults_leave_the_punctuation_to_the_screen(

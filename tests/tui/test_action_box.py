@@ -25,7 +25,8 @@ async def test_turnover_cost_shows_no_empty_box_until_an_own_item_is_added() -> 
 
 
 async def test_a_set_with_suggestions_shows_the_box_at_once() -> None:
-    prepared_draft("choose-us", {"enps": 3, "choose_again": 2}, 14)
+    every = len(load_catalog().sets["choose-us"].items)  # at the results
+    prepared_draft("choose-us", {"enps": 3, "choose_again": 2}, every)
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_draft(pilot)

@@ -6,12 +6,14 @@ from typing import Any
 
 import pytest
 
+from selfaudit.questionnaires import load_catalog
 from tests.tui.conftest import make_app, open_first_draft, prepared_draft
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 async def test_the_unsaved_line_keeps_a_gap_before_the_save_button(lang: str) -> None:
-    prepared_draft("choose-us", {"enps": 3, "choose_again": 2}, 14)
+    every = len(load_catalog().sets["choose-us"].items)  # at the results
+    prepared_draft("choose-us", {"enps": 3, "choose_again": 2}, every)
     app: Any = make_app(language=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_draft(pilot)

@@ -27,11 +27,11 @@ def _answer_two(terminal: Terminal) -> None:
     terminal.keys("Enter")
     terminal.wait(lambda s: "Start" in s and "one at a time" in s)
     terminal.keys("Enter")
-    terminal.wait(lambda s: "Question 1 of 14" in s)
+    terminal.wait(lambda s: "Question 1 of 21" in s)
     terminal.keys("9", "Enter")
-    terminal.wait(lambda s: "Question 2 of 14" in s)
+    terminal.wait(lambda s: "Question 2 of 21" in s)
     terminal.keys("4", "Enter")
-    terminal.wait(lambda s: "Question 3 of 14" in s)
+    terminal.wait(lambda s: "Question 3 of 21" in s)
 
 
 def _app_pid(terminal: Terminal) -> int:

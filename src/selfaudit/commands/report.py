@@ -6,13 +6,13 @@ screen says.
 
 from __future__ import annotations
 
-from selfaudit.core.actions import first_sentence
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.results import Results
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import CATEGORIES
 from selfaudit.i18n import bar_cells, fmt_money, fmt_number, fmt_percent, t
 from selfaudit.i18n.sentences import (
+    advice_lines,
     counts_sentence,
     defaults_sentence,
     level_order_sentence,
@@ -88,8 +88,8 @@ def _dimensions(qset: QuestionSet, results: Results, lang: str) -> list[str]:
         if dim.by_side:
             lines.append(f"      {sides_line(dim, results.rated_team, lang)}")
         if dimension is not None and dim.band in dimension.advice:
-            step = first_sentence(qset.t(dimension.advice[dim.band or ""], lang))
-            lines.append(f"      -> {step}")
+            advice = dimension.advice[dim.band or ""]
+            lines += [f"      {line}" for line in advice_lines(qset, advice, lang)]
     return lines
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from selfaudit.core.advice import Advice
 from selfaudit.core.text import Text, pick
 
 
@@ -71,8 +72,8 @@ class Dimension:
     title: Text
     description: Text = field(default_factory=dict)
     level: int | None = None
-    advice: Mapping[str, Text] = field(default_factory=dict)
-    """Next steps per band id."""
+    advice: Mapping[str, Advice] = field(default_factory=dict)
+    """What a score in each band means and what to do, per band id."""
     gap: Text = field(default_factory=dict)
     """For a set asked from both sides: what to do when a team rates its own service here
     clearly higher than its internal customers rate it (the gap view shows it)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selfaudit.core.advice import Advice, advice_text
 from selfaudit.core.levels import LevelOutcome
 from selfaudit.core.model import Item, QuestionSet
 from selfaudit.core.results import Results
@@ -76,6 +77,16 @@ def amount_text(qset: QuestionSet, item: Item, value: float, lang: str, currency
     if item.unit == "currency":
         return fmt_money(value, lang, currency, 0 if float(value).is_integer() else 2)
     return f"{fmt_amount(value, lang)} {unit_text(qset, item, lang, currency)}".rstrip()
+
+
+def advice_lines(qset: QuestionSet, advice: Advice, lang: str) -> list[str]:
+    """Advice in the order it is read: what the band means, the first step, then each further
+    step ("First step: ...", "• ..."); flat advice has no line of its own for the meaning."""
+    text = advice_text(advice, lambda x: qset.t(x, lang))
+    lines = [text.meaning] if text.meaning else []
+    lines.append(t(lang, "advice.first", step=text.first))
+    lines += [f"• {step}" for step in text.further]
+    return lines
 
 
 def level_order_sentence(outcome: LevelOutcome, lang: str) -> str:

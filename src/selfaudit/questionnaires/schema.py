@@ -25,6 +25,7 @@ from selfaudit.core.model import (
 from selfaudit.core.problems import Problem
 from selfaudit.core.text import Text
 from selfaudit.core.turnover import INPUTS as TURNOVER_INPUTS
+from selfaudit.questionnaires.advice import read_advice
 from selfaudit.questionnaires.items import ITEM_ID, item_path, read_items
 from selfaudit.questionnaires.reader import StrictReader, type_name
 
@@ -261,13 +262,7 @@ def _dimensions(
         level = r.integer(d, "level", path, required=model is Model.LEVELS)
         if level is not None and model is not Model.LEVELS:
             r.fail(f"{path}.level", 'is only used with scoring.model = "levels"')
-        advice_doc = r.table(d, "advice", path, required=False)
-        advice = {}
-        for band_id in advice_doc:
-            if band_id not in band_ids:
-                r.fail(f"{path}.advice.{band_id}", f"no band has id '{shorten(band_id)}'")
-            else:
-                advice[band_id] = r.text(advice_doc, band_id, f"{path}.advice")
+        advice = read_advice(r, r.table(d, "advice", path, required=False), path, band_ids)
         out.append(
             Dimension(
                 id=r.string(d, "id", path, pattern=ITEM_ID),

@@ -21,7 +21,7 @@ from selfaudit.core.stored import answered_with_another_version
 from selfaudit.core.text import visible
 from selfaudit.core.turnover import TARGET_ITEM
 from selfaudit.i18n import fmt_date
-from selfaudit.i18n.sentences import counts_sentence
+from selfaudit.i18n.sentences import advice_lines, counts_sentence
 from selfaudit.store import Draft, InvalidAnswers, NotDurable, Session, StoreError
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.settle import drained
@@ -180,7 +180,8 @@ class ResultsScreen(BaseScreen):
                     self.t("results.skipped", count=score.skipped), classes="muted", markup=False
                 )
             if band is not None and band.id in dim.advice:
-                yield Static(q.t(dim.advice[band.id], lang), classes="advice", markup=False)
+                lines = advice_lines(q, dim.advice[band.id], lang)
+                yield Static("\n".join(lines), classes="advice", markup=False)
 
     def _written(self) -> ComposeResult:
         """The open answers and notes, so nothing typed is out of sight."""
