@@ -203,6 +203,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=_lazy("export"))
 
+    p = sub.add_parser("sync", help="publish your sessions to the team store and pull the team's")
+    p.add_argument("--folder", metavar="PATH", help="set up a shared folder as the team store")
+    p.add_argument("--git", metavar="URL", help="set up a git remote as the team store")
+    p.add_argument(
+        "--team", help="the team whose sessions are pulled (default: your settings' team)"
+    )
+    p.set_defaults(handler=_lazy("sync"))
+
     p = sub.add_parser("doctor", help="check the store and report files that cannot be read")
     p.set_defaults(handler=_lazy("doctor"))
     return parser

@@ -82,11 +82,10 @@ def run_sync(store: Store, config: TeamStoreConfig, team: str) -> SyncReport:
     """One sync of ``store`` with the team store of ``config`` for ``team``; the state is
     saved whatever happens. Raises :class:`Unreachable` (and its git form)."""
     state = load_state(store.root, config.where)
-    catalog = load_catalog()
     try:
         if config.remote:
-            return GitSync(store, config.remote, team, state, catalog).run()
-        return FolderSync(store, Path(config.folder), team, state, catalog).run()
+            return GitSync(store, config.remote, team, state, load_catalog).run()
+        return FolderSync(store, Path(config.folder), team, state, load_catalog).run()
     finally:
         save_state(store.root, state)
 

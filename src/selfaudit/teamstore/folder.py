@@ -25,7 +25,7 @@ from selfaudit.core.keys import team_key
 from selfaudit.questionnaires.loader import Catalog
 from selfaudit.store.atomic import encode_toml, write_atomic
 from selfaudit.store.errors import StoreError
-from selfaudit.store.folders import IS_A_LINK
+from selfaudit.store.folders import IS_A_LINK, is_record_file
 from selfaudit.store.imports import FileResult, Outcome, import_session, read_shareable
 from selfaudit.store.records import Session, utc_now
 from selfaudit.store.shareable import NotShareable, shareable_doc
@@ -103,24 +103,44 @@ class FolderSync:
         root: Path,
         team: str,
         state: SyncState,
-        catalog: Catalog,
+        sets: Callable[[], Catalog],
         progress: Progress | None = None,
     ) -> None:
         self.store = store
         self.root = root
         self.key = team_key(team)
         self.state = state
-        self.catalog = catalog
+        self._sets = sets
+        self._catalog: Catalog | None = None
         self.progress = progress
         self.report = SyncReport()
 
+    @property
+    def catalog(self) -> Catalog:
+        """The installed sets, read when first needed (a sync with nothing new needs none)."""
+        if self._catalog is None:
+            self._catalog = self._sets()
+        return self._catalog
+
     def waiting(self) -> list[str]:
-        """The ids of this store's own sessions not yet published (the queue)."""
-        return sorted(
-            s.id
-            for s in self.store.summaries()
-            if not s.imported and s.team_key and s.id not in self.state.published
-        )
+        """The ids of this store's own sessions not yet published (the queue): only files
+        whose id the team store is not known to hold are opened."""
+        found = []
+        try:
+            with os.scandir(self.store.sessions_dir) as entries:
+                names = [e.name for e in entries if is_record_file(e.name)]
+        except FileNotFoundError:
+            names = []
+        for name in sorted(names):
+            if name[:-5] in self.state.published:
+                continue
+            try:
+                session = self.store.load(name[:-5])
+            except StoreError:
+                continue  # unreadable: doctor reports it
+            if session.imported_at is None and session.team_key:
+                found.append(session.id)
+        return found
 
     def run(self) -> SyncReport:
         """Publish, then pull; raises :class:`Unreachable` when the folder cannot be used."""
@@ -158,32 +178,58 @@ class FolderSync:
                 self.report.written.append(target)
                 self.report.published.append(session_id)
             self.state.published.add(session_id)
+            self.state.changed = True
             if self.progress:
                 self.progress(done, len(waiting))
 
-    def _files(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
-        """Every ``teams/<team>/<yyyy>/*.toml`` entry, with its path relative to ``teams``."""
+    def _year_folders(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every ``teams/<team>/<yyyy>`` folder, with its path relative to ``teams``."""
         teams = self.root / TEAMS
         if not _real_folder(teams):
             return
         for team_dir in _folders(teams):
             for year_dir in _folders(Path(team_dir.path)):
-                with os.scandir(year_dir.path) as entries:
-                    for entry in entries:
-                        if entry.name.endswith(".toml") and not entry.name.startswith("."):
-                            yield f"{team_dir.name}/{year_dir.name}/{entry.name}", entry
+                yield f"{team_dir.name}/{year_dir.name}", year_dir
+
+    def _changed_files(self) -> list[tuple[str, Path, list[int]]]:
+        """The files to read: those new or changed in a folder whose entries changed since it
+        was last read (its modification time), and those refused before (they may have been
+        completed since, as a sync client finishes copying them)."""
+        found: list[tuple[str, Path, list[int]]] = []
+        for rel_dir, year_dir in self._year_folders():
+            stamp = year_dir.stat(follow_symlinks=False).st_mtime_ns
+            if self.state.folders.get(rel_dir) == stamp:
+                continue
+            with os.scandir(year_dir.path) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                        info = entry.stat(follow_symlinks=False)
+                        key = [info.st_size, info.st_mtime_ns]
+                        rel = f"{rel_dir}/{entry.name}"
+                        if self.state.seen.get(rel, [])[:2] != key:
+                            found.append((rel, Path(entry.path), key))
+            self.state.folders[rel_dir] = stamp
+            self.state.changed = True
+        listed = {rel for rel, _, _ in found}
+        for rel, seen in self.state.seen.items():
+            if seen[2:] == [Outcome.REFUSED.value] and rel not in listed:
+                path = self.root / TEAMS / rel
+                try:
+                    info = os.lstat(path)
+                except OSError:
+                    continue
+                if [info.st_size, info.st_mtime_ns] != seen[:2]:
+                    found.append((rel, path, [info.st_size, info.st_mtime_ns]))
+        return found
 
     def pull(self) -> None:
         """Import the team's sessions and those rating it; files unchanged since they were
-        last read are not opened again."""
-        files = list(self._files())
-        for done, (rel, entry) in enumerate(files, 1):
-            info = entry.stat(follow_symlinks=False)
-            key = [info.st_size, info.st_mtime_ns]
-            seen = self.state.seen.get(rel)
-            if isinstance(seen, list) and seen[:2] == key:
-                continue
-            self.state.seen[rel] = [*key, self._pull_one(Path(entry.path))]
+        last read are not opened again (nor, in a folder whose entries did not change, even
+        looked at)."""
+        files = self._changed_files()
+        for done, (rel, path, key) in enumerate(files, 1):
+            self.state.seen[rel] = [*key, self._pull_one(path)]
+            self.state.changed = True
             if self.progress:
                 self.progress(done, len(files))
 
@@ -197,6 +243,8 @@ class FolderSync:
         if found.team_key != self.key and not rates_team(found, self.catalog, self.key):
             return OTHER_TEAM
         result = import_session(self.store, path, found)
+        if result.outcome is not Outcome.REFUSED:
+            self.state.published.add(found.id)  # the team store holds it: never published again
         if result.outcome is Outcome.IMPORTED:
             self.report.imported.append(result)
         elif result.outcome is Outcome.PRESENT:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from selfaudit.questionnaires.loader import Catalog
@@ -82,13 +82,13 @@ class GitSync:
         remote: str,
         team: str,
         state: SyncState,
-        catalog: Catalog,
+        sets: Callable[[], Catalog],
         progress: Progress | None = None,
     ) -> None:
         self.store = store
         self.remote = remote
         self.checkout = store.root / CHECKOUT
-        self.folder = FolderSync(store, self.checkout, team, state, catalog, progress)
+        self.folder = FolderSync(store, self.checkout, team, state, sets, progress)
         self.branch = ""
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -167,21 +167,32 @@ class GitSync:
     def _has(self, ref: str) -> bool:
         return self.git("rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
 
-    def _integrate(self) -> None:
-        """Fast-forward to the remote's branch, or rebase what is not pushed yet onto it."""
+    def _counts(self) -> tuple[int, int] | None:
+        """How many commits the checkout has that the remote's branch has not, and the other
+        way round; ``None`` while either has none."""
         upstream = f"origin/{self.branch}"
-        if not self._has(upstream):
-            return
-        if not self._has("HEAD"):
+        done = self.git("rev-list", "--left-right", "--count", f"HEAD...{upstream}", check=False)
+        if done.returncode != 0:
+            return None
+        ahead, behind = (int(n) for n in done.stdout.split())
+        return ahead, behind
+
+    def _integrate(self) -> int:
+        """Fast-forward to the remote's branch, or rebase what is not pushed yet onto it;
+        returns how many commits are then not pushed yet."""
+        upstream = f"origin/{self.branch}"
+        counts = self._counts()
+        if counts is None:
+            if not self._has(upstream):
+                return 1 if self._has("HEAD") else 0  # an empty remote: push what is here
             self.git("checkout", "--quiet", "-B", self.branch, upstream)
-            return
-        counts = self.git("rev-list", "--left-right", "--count", f"HEAD...{upstream}").stdout
-        ahead, behind = (int(n) for n in counts.split())
+            return 0
+        ahead, behind = counts
         if not behind:
-            return
+            return ahead
         if not ahead:
             self.git("merge", "--quiet", "--ff-only", upstream)
-            return
+            return 0
         done = self.git("rebase", "--quiet", upstream, check=False)
         if done.returncode != 0:
             self.git("rebase", "--abort", check=False)
@@ -189,14 +200,7 @@ class GitSync:
                 f"Your commits in {self.checkout} could not be put on top of the team store's; "
                 "nothing was pushed. Ask whoever manages the repository to check it."
             )
-
-    def _ahead(self) -> bool:
-        if not self._has("HEAD"):
-            return False
-        if not self._has(f"origin/{self.branch}"):
-            return True
-        counts = self.git("rev-list", "--count", f"origin/{self.branch}..HEAD").stdout
-        return int(counts) > 0
+        return ahead
 
     def _commit(self, written: Sequence[Path]) -> None:
         """Commit exactly the files this sync wrote, as the install's pseudonym."""
@@ -245,12 +249,11 @@ class GitSync:
         self._clone()
         self.branch = self._branch()
         fetched = self.git("fetch", "--quiet", "origin", check=False)
-        if fetched.returncode == 0:
-            self._integrate()
+        unpushed = self._integrate() if fetched.returncode == 0 else 0
         report = self.folder.run()
         self._commit(report.written)
         if fetched.returncode != 0:
             raise GitError(explain(self.remote, fetched.stderr))
-        if self._ahead():
+        if unpushed or report.written:
             self.push()
         return report
