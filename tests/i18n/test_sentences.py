@@ -107,8 +107,8 @@ def test_a_cost_made_of_defaults_says_so_and_names_the_figures_left_at_0(
     assert "vul je eigen getallen in voordat je het vergelijkt" in lines[1]
     assert lines[2] == (
         "Leeg gelaten tellen deze als 0: advertentiekosten per nieuwe medewerker, "
-        "bureaukosten, opleidingskosten per nieuwe medewerker. De echte kosten liggen hoger, "
-        "met wat die bij jou kosten."
+        "bureaukosten, opleidingskosten per nieuwe medewerker. De echte kosten zijn dus hoger: "
+        "wat die posten bij jou kosten, komt er nog bij."
     )
     assert lines[3].endswith(
         "Deze maatstaven komen uit de Verenigde Staten; salarissen en kosten zijn elders anders."
