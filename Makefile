@@ -26,10 +26,12 @@ check: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## Benchmarks: store listing and trend reads over 1,000 and 10,000 sessions.
+## Benchmarks: store listing and trend reads over 1,000 and 10,000 sessions; a no-op sync of a
+## 10,000-session team store against git fetch + git status.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/sync.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
