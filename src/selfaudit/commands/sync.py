@@ -19,7 +19,6 @@ from selfaudit.commands.common import open_store, user_settings
 from selfaudit.commands.import_sessions import describe
 from selfaudit.core.keys import team_key
 from selfaudit.core.text import visible
-from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store, StoreError
 from selfaudit.teamstore.config import (
     WHO_CAN_READ,
@@ -81,6 +80,8 @@ def _print(report: SyncReport) -> int:
 def run_sync(store: Store, config: TeamStoreConfig, team: str) -> SyncReport:
     """One sync of ``store`` with the team store of ``config`` for ``team``; the state is
     saved whatever happens. Raises :class:`Unreachable` (and its git form)."""
+    from selfaudit.questionnaires import load_catalog  # read only when a file needs a set
+
     state = load_state(store.root, config.where)
     try:
         if config.remote:
