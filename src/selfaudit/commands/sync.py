@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfaudit.cli import EXIT_FAILURE, UserError
 from selfaudit.commands.common import open_store, user_settings
@@ -30,6 +31,9 @@ from selfaudit.teamstore.config import (
 from selfaudit.teamstore.folder import FolderSync, SyncReport, Unreachable
 from selfaudit.teamstore.git import GitSync
 from selfaudit.teamstore.state import load_state, save_state
+
+if TYPE_CHECKING:
+    from selfaudit.questionnaires.loader import Catalog
 
 
 def _config(args: argparse.Namespace) -> TeamStoreConfig:
@@ -77,16 +81,22 @@ def _print(report: SyncReport) -> int:
     return EXIT_FAILURE if report.refused else 0
 
 
+def _sets() -> Catalog:
+    """The installed sets; the module is imported only when a file needs a set (a sync with
+    nothing new never does)."""
+    from selfaudit.questionnaires import load_catalog
+
+    return load_catalog()
+
+
 def run_sync(store: Store, config: TeamStoreConfig, team: str) -> SyncReport:
     """One sync of ``store`` with the team store of ``config`` for ``team``; the state is
     saved whatever happens. Raises :class:`Unreachable` (and its git form)."""
-    from selfaudit.questionnaires import load_catalog  # read only when a file needs a set
-
     state = load_state(store.root, config.where)
     try:
         if config.remote:
-            return GitSync(store, config.remote, team, state, load_catalog).run()
-        return FolderSync(store, Path(config.folder), team, state, load_catalog).run()
+            return GitSync(store, config.remote, team, state, _sets).run()
+        return FolderSync(store, Path(config.folder), team, state, _sets).run()
     finally:
         save_state(store.root, state)
 

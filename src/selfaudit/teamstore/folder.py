@@ -20,9 +20,9 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfaudit.core.keys import team_key
-from selfaudit.questionnaires.loader import Catalog
 from selfaudit.store.atomic import encode_toml, write_atomic
 from selfaudit.store.errors import StoreError
 from selfaudit.store.folders import IS_A_LINK, is_record_file
@@ -32,6 +32,9 @@ from selfaudit.store.shareable import NotShareable, shareable_doc
 from selfaudit.store.store import Store
 from selfaudit.teamstore.layout import TEAMS, session_path
 from selfaudit.teamstore.state import SyncState
+
+if TYPE_CHECKING:
+    from selfaudit.questionnaires.loader import Catalog
 
 #: A file in the team store that is neither this team's nor rates it: left where it is.
 OTHER_TEAM = "other team"

@@ -23,11 +23,14 @@ import os
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from selfaudit.questionnaires.loader import Catalog
 from selfaudit.store.store import Store
 from selfaudit.teamstore.folder import FolderSync, Progress, SyncReport, Unreachable
 from selfaudit.teamstore.state import SyncState
+
+if TYPE_CHECKING:
+    from selfaudit.questionnaires.loader import Catalog
 
 CHECKOUT = "team-store"
 #: How long one git command may take before the sync gives up on it.
