@@ -18,6 +18,7 @@ from selfaudit.core.results import compute_results
 from selfaudit.core.stored import stored_results
 from selfaudit.core.turnover import saving_at
 from selfaudit.questionnaires import load_catalog
+from tests.core.responses_factory import mini_set
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +62,19 @@ def test_action_items_are_the_first_step_of_each_bands_advice(sets: dict[str, An
     assert len(actions) == len(scored) > 0
     first = qset.dimension(scored[0].dimension)
     assert first is not None
-    # internal-service still has flat advice: its action is the text's first sentence.
-    flat = first.advice[scored[0].band or ""]
-    assert flat.flat
-    advice = qset.t(flat.first, "nl")
-    assert actions[0] == f"{qset.t(first.title, 'nl')}: {first_sentence(advice)}"
+    advice = first.advice[scored[0].band or ""]
+    assert not advice.flat
+    assert actions[0] == f"{qset.t(first.title, 'nl')}: {qset.t(advice.first, 'nl')}"
+    assert actions[0] == (
+        "Reactiesnelheid: Spreek als team een reactietijd af voor interne verzoeken, "
+        "bijvoorbeeld één werkdag."
+    )
+
+
+def test_flat_advice_suggests_its_first_sentence() -> None:
+    qset = mini_set()
+    results = compute_results(qset, {"fast": 1, "ignore": 5})
+    assert suggested_actions(qset, results, "nl")[0].endswith(": Bel terug.")
     assert first_sentence("Ask for feedback. Then act on it.") == "Ask for feedback."
 
 
