@@ -28,7 +28,7 @@ from selfaudit.teamstore.config import (
     load_config,
     save_config,
 )
-from selfaudit.teamstore.folder import FolderSync, SyncReport, Unreachable
+from selfaudit.teamstore.folder import FolderSync, Progress, SyncReport, Unreachable
 from selfaudit.teamstore.git import GitSync
 from selfaudit.teamstore.state import load_state, save_state
 
@@ -89,14 +89,17 @@ def _sets() -> Catalog:
     return load_catalog()
 
 
-def run_sync(store: Store, config: TeamStoreConfig, team: str) -> SyncReport:
-    """One sync of ``store`` with the team store of ``config`` for ``team``; the state is
-    saved whatever happens. Raises :class:`Unreachable` (and its git form)."""
+def run_sync(
+    store: Store, config: TeamStoreConfig, team: str, progress: Progress | None = None
+) -> SyncReport:
+    """One sync of ``store`` with the team store of ``config`` for ``team`` (the app's sync
+    screen runs it too, with ``progress``); the state is saved whatever happens. Raises
+    :class:`Unreachable` (and its git form)."""
     state = load_state(store.root, config.where)
     try:
         if config.remote:
-            return GitSync(store, config.remote, team, state, _sets).run()
-        return FolderSync(store, Path(config.folder), team, state, _sets).run()
+            return GitSync(store, config.remote, team, state, _sets, progress).run()
+        return FolderSync(store, Path(config.folder), team, state, _sets, progress).run()
     finally:
         save_state(store.root, state)
 

@@ -418,4 +418,15 @@ MESSAGES: dict[str, str] = {
     "report.means": "What it means",
     "report.actions": "Action items chosen",
     "report.no-actions": "No action items were chosen.",
+    # sync: the team store in the app
+    "cmd.sync": "Sync with the team store",
+    "cmd.sync.help": "Publish your sessions to the team's shared folder or repository and pull your team's",
+    "cmd.sync.keywords": "share exchange team store publish pull git folder",
+    "sync.title": "Sync with the team store",
+    "sync.running": "Syncing…",
+    "sync.done": "{published} published, {imported} imported, {present} already here, {refused} refused. Esc goes back.",
+    "sync.none": "No team store is set up yet. Set one up once on the command line: selfaudit sync --folder PATH (a shared folder) or selfaudit sync --git URL (a git repository).",
+    "sync.no-team": "Which team's sessions should be pulled? Set your team in the settings first.",
+    "home.last-sync": "last sync {when}",
+    "home.never-synced": "not synced yet",
 }

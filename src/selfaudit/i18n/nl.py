@@ -407,4 +407,15 @@ MESSAGES: dict[str, str] = {
     "report.means": "Wat het betekent",
     "report.actions": "Gekozen actiepunten",
     "report.no-actions": "Er zijn geen actiepunten gekozen.",
+    # sync: the team store in the app
+    "cmd.sync": "Synchroniseren met de teamopslag",
+    "cmd.sync.help": "Zet je sessies in de gedeelde map of repository van het team en haal die van je team op",
+    "cmd.sync.keywords": "delen uitwisselen teamopslag publiceren ophalen git map",
+    "sync.title": "Synchroniseren met de teamopslag",
+    "sync.running": "Bezig met synchroniseren…",
+    "sync.done": "{published} gepubliceerd, {imported} opgehaald, {present} waren er al, {refused} geweigerd. Esc gaat terug.",
+    "sync.none": "Er is nog geen teamopslag ingesteld. Stel die één keer in op de opdrachtregel: selfaudit sync --folder MAP (een gedeelde map) of selfaudit sync --git URL (een git-repository).",
+    "sync.no-team": "Van welk team moeten de sessies worden opgehaald? Stel eerst je team in bij de instellingen.",
+    "home.last-sync": "laatst gesynchroniseerd {when}",
+    "home.never-synced": "nog niet gesynchroniseerd",
 }

@@ -33,6 +33,7 @@ from selfaudit.tui.screens.intro import IntroScreen
 from selfaudit.tui.screens.question import QuestionScreen
 from selfaudit.tui.screens.results import ResultsScreen
 from selfaudit.tui.screens.settings import SettingsScreen
+from selfaudit.tui.screens.sync import SyncScreen
 from selfaudit.tui.translate import translate_bindings
 
 #: Seconds an orderly exit after SIGTERM/SIGHUP may take before the process is ended anyway.
@@ -341,6 +342,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
         """Show the saved sessions."""
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
+
+    def open_sync(self) -> None:
+        """Sync with the team store, showing its progress and what it did."""
+        if not isinstance(self.screen, SyncScreen):
+            self.push_screen(SyncScreen())
 
     def open_team(self, set_id: str) -> None:
         """Show the team view of one set for the team in the settings."""

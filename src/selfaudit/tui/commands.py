@@ -77,6 +77,11 @@ class SelfAuditCommands(Provider):
         )
         out.append(
             Command(
+                app.t("cmd.sync"), app.t("cmd.sync.help"), app.open_sync, app.t("cmd.sync.keywords")
+            )
+        )
+        out.append(
+            Command(
                 app.t("cmd.settings"),
                 app.t("cmd.settings.help"),
                 app.open_settings,

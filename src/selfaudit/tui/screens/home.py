@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Group
 from rich.padding import Padding
@@ -20,7 +21,10 @@ from selfaudit.core.checkin import next_check_in
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_date
+from selfaudit.i18n.formatting import fmt_date_time
 from selfaudit.store import Draft, SessionSummary, StoreError
+from selfaudit.teamstore.config import ConfigError, load_config
+from selfaudit.teamstore.state import last_sync
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
 from selfaudit.tui.widgets.ordered_option_list import OrderedOptionList
@@ -48,6 +52,8 @@ class HomeScreen(BaseScreen):
         last: dict[str, SessionSummary]
         pseudonym: str
         error: str
+        synced: str = ""
+        """When the last sync with the team store was, as shown; ``""`` without a team store."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,6 +64,8 @@ class HomeScreen(BaseScreen):
         self.pseudonym = ""
         """This install's pseudonym, saved with sessions when the user gives no name."""
         self.highlighted_id: str | None = None
+        self.synced = ""
+        """When the last sync was, as shown (``""`` without a team store)."""
 
     @work(thread=True, exclusive=True, group="home-load")
     def load(self) -> None:
@@ -65,7 +73,7 @@ class HomeScreen(BaseScreen):
         store = self.sa.store
         drafts: list[Draft] = []
         last: dict[str, SessionSummary] = {}
-        error = pseudonym = ""
+        error = pseudonym = synced = ""
         if store is not None:
             try:
                 drafts = [d for d in store.drafts() if self.sa.catalog.get(d.set_id)]
@@ -73,8 +81,21 @@ class HomeScreen(BaseScreen):
                 last = store.latest_by_set(pseudonym)  # my own: not a teammate's in this store
             except StoreError as exc:
                 error = self.sa.error_text(exc)
+            synced = self._last_sync(store.root)
         if not get_current_worker().is_cancelled:  # a newer read replaced this one
-            self.post_message(self.Loaded(drafts, last, pseudonym, error))
+            self.post_message(self.Loaded(drafts, last, pseudonym, error, synced))
+
+    def _last_sync(self, root: Path) -> str:
+        """ "last sync 3 Mar 2026 09:30" when a team store is set up; ``""`` when none is."""
+        try:
+            if load_config() is None:
+                return ""
+        except ConfigError:
+            return ""
+        when = last_sync(root)
+        if when is None:
+            return self.t("home.never-synced")
+        return self.t("home.last-sync", when=fmt_date_time(when, self.lang))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         """Show what was read; a draft that just appeared (a set left half-way) is offered."""
@@ -90,6 +111,7 @@ class HomeScreen(BaseScreen):
         first_read = not self.loaded
         self.drafts, self.last, self.loaded = message.drafts, message.last, True
         self.pseudonym = message.pseudonym
+        self.synced = message.synced
         for who in self.query("#who").results(Static):
             who.update(self._who_line())
         if option_list is not None:
@@ -119,6 +141,9 @@ class HomeScreen(BaseScreen):
         line.append("  ·  ")
         team = visible(s.team.strip()) or self.t("home.no-team")
         line.append(self.t("home.team", team=team))
+        if self.synced:
+            line.append("  ·  ")
+            line.append(self.synced)
         line.append("  ·  ")
         line.append(self.t("home.settings-hint"), style="dim")
         return line

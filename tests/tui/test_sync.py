@@ -1,0 +1,56 @@
+"""Sync in the app: from the palette, a progress bar and a summary; home says when it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from selfaudit.store import Store
+from selfaudit.teamstore.config import TeamStoreConfig, save_config
+from tests.store.exchange import save
+from tests.tui.conftest import home_loaded, make_app, wait_for
+from tests.tui.test_control_characters import drawn
+
+
+async def _synced(pilot: Any) -> None:
+    app = pilot.app
+    await home_loaded(pilot)
+    app.open_sync()
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "SyncScreen" and app.screen.finished)
+    await pilot.pause()
+
+
+async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) -> None:
+    shared = tmp_path / "share"
+    shared.mkdir()
+    save_config(TeamStoreConfig(folder=str(shared)))
+    store = Store.open()
+    save(store, who=store.pseudonym(), team="Payroll")
+    app: Any = make_app(team="Payroll")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _synced(pilot)
+        assert app.screen.problem == "", app.screen.problem
+        assert "1 published, 0 imported, 1 already here, 0 refused" in drawn(app)
+        bar = app.screen.query_one("#sync-progress")
+        assert bar.total is not None and bar.progress == bar.total
+        assert len(list(shared.rglob("*.toml"))) == 1
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        app.screen.load()
+        await wait_for(pilot, lambda: "last sync" in drawn(app))
+
+
+async def test_without_a_team_store_it_says_how_to_set_one_up() -> None:
+    app: Any = make_app(team="Payroll")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _synced(pilot)
+        assert "selfaudit sync --folder" in drawn(app)
+        assert "last sync" not in drawn(app) and "not synced" not in drawn(app)
+
+
+async def test_home_says_not_synced_yet_once_a_store_is_set_up(tmp_path: Path) -> None:
+    save_config(TeamStoreConfig(folder=str(tmp_path)))
+    app: Any = make_app(team="Payroll")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await home_loaded(pilot)
+        await wait_for(pilot, lambda: "not synced yet" in drawn(app))
