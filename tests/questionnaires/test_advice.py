@@ -126,3 +126,16 @@ def test_the_command_line_report_shows_advice_in_that_order() -> None:
     )
     assert lines[meaning + 2].startswith("      • Sort them by who can change them")
     assert "Intending to stay" in lines[meaning - 1]  # under its dimension's score line
+
+
+def test_a_level_2_result_says_levels_1_and_2_are_no_longer_enough_in_many_sectors() -> None:
+    qset = load_catalog().sets["competency-level"]
+    level_of = {d.id: d.level for d in qset.dimensions}
+    # Levels 1 and 2 "often" (75, met), the rest "never" (0): level 2 reached.
+    answers = {i.id: 4 if level_of[i.dimension] in (1, 2) else 1 for i in qset.items}
+    results = compute_results(qset, answers)
+    assert results.levels is not None and results.levels.reached == 2
+    shown = "\n".join(results_lines(qset, results, "en"))
+    assert "in many sectors levels 1 and 2 are no longer enough" in shown
+    dutch = "\n".join(results_lines(qset, results, "nl"))
+    assert "niveau 1 en 2 in veel sectoren niet meer genoeg zijn" in dutch
