@@ -209,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--team", help="the team whose sessions are pulled (default: your settings' team)"
     )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show which files and fields the sync would publish; do nothing",
+    )
     p.set_defaults(handler=_lazy("sync"))
 
     p = sub.add_parser("doctor", help="check the store and report files that cannot be read")

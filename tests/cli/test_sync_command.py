@@ -76,3 +76,18 @@ def test_an_unreachable_folder_exits_1_and_says_what_waits(tmp_path: Path) -> No
     result = run_cli("sync", "--folder", str(tmp_path / "not-mounted"), "--team", "Payroll")
     assert result.returncode == 1
     assert "cannot be reached" in result.stderr and "1 session waits" in result.stderr
+
+
+def test_dry_run_shows_what_would_be_published_and_does_nothing(tmp_path: Path) -> None:
+    store = Store.open()
+    session = save(store, who=store.pseudonym(), name="Ann")
+    shared = tmp_path / "share"
+    shared.mkdir()
+    result = run_cli("sync", "--folder", str(shared), "--team", "Payroll", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    (line,) = [x for x in result.stdout.splitlines() if session.id in x]
+    assert line.startswith("teams/payroll-") and f"/{session.completed_at.year}/" in line
+    assert "answers.enps" in line and "answers.choose_what" not in line
+    assert "respondent_id" in line and "notes" not in line and "respondent," not in line
+    assert result.stdout.endswith("1 session to publish\n")
+    assert list(shared.iterdir()) == [] and not (store.root / "sync-state.json").exists()

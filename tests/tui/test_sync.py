@@ -12,12 +12,45 @@ from tests.tui.conftest import home_loaded, make_app, wait_for
 from tests.tui.test_control_characters import drawn
 
 
-async def _synced(pilot: Any) -> None:
+async def _previewed(pilot: Any) -> None:
     app = pilot.app
     await home_loaded(pilot)
     app.open_sync()
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "SyncScreen" and app.screen.finished)
+    await wait_for(
+        pilot,
+        lambda: (
+            type(app.screen).__name__ == "SyncScreen"
+            and (app.screen.preview is not None or app.screen.problem)
+        ),
+    )
     await pilot.pause()
+
+
+async def _synced(pilot: Any) -> None:
+    await _previewed(pilot)
+    await pilot.press("enter")
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.finished or app.screen.problem)
+    await pilot.pause()
+
+
+async def test_the_sync_screen_first_shows_what_would_be_published(tmp_path: Path) -> None:
+    shared = tmp_path / "share"
+    shared.mkdir()
+    save_config(TeamStoreConfig(folder=str(shared)))
+    store = Store.open()
+    session = save(store, who=store.pseudonym(), team="Payroll", name="Ann")
+    app: Any = make_app(team="Payroll")
+    async with app.run_test(size=(200, 30)) as pilot:
+        await _previewed(pilot)
+        screen = drawn(app)
+        assert "only the fields listed leave this machine" in screen
+        assert f"{session.id}.toml: " in screen and "answers.enps" in screen
+        assert "choose_what" not in screen and "notes" not in screen
+        assert list(shared.iterdir()) == []  # nothing published yet
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+    assert list(shared.iterdir()) == []
 
 
 async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
-"""``selfaudit sync [--folder PATH | --git URL] [--team T]``: publish and pull through the
-team store.
+"""``selfaudit sync [--folder PATH | --git URL] [--team T] [--dry-run]``: publish and pull
+through the team store.
 
 Given ``--folder`` or ``--git``, the team store is set up (kept in ``team-store.toml`` beside
 the settings), and the command says plainly who can read it; then, and every time after without
-them, it syncs. Prints what was published and pulled, and every file refused; exits 1 when the
+them, it syncs (``--dry-run``: lists what would be published, and the fields of each, and does
+nothing else). Prints what was published and pulled, and every file refused; exits 1 when the
 store could not be reached (nothing is lost: the sessions wait) or a file was refused, 2 for bad
 usage or a broken configuration. See ``docs/exchange.md``.
 """
@@ -29,7 +30,7 @@ from selfaudit.teamstore.config import (
     save_config,
 )
 from selfaudit.teamstore.folder import FolderSync, Progress, SyncReport, Unreachable
-from selfaudit.teamstore.git import GitSync
+from selfaudit.teamstore.git import CHECKOUT, GitSync
 from selfaudit.teamstore.state import load_state, save_state
 
 if TYPE_CHECKING:
@@ -104,11 +105,30 @@ def run_sync(
         save_state(store.root, state)
 
 
+def preview_sync(store: Store, config: TeamStoreConfig, team: str) -> list[tuple[str, list[str]]]:
+    """What the next sync with ``config`` would publish (see
+    :meth:`~selfaudit.teamstore.folder.FolderSync.preview`); nothing is written or fetched."""
+    state = load_state(store.root, config.where)
+    root = store.root / CHECKOUT if config.remote else Path(config.folder)
+    return FolderSync(store, root, team, state, _sets).preview()
+
+
+def print_preview(found: list[tuple[str, list[str]]]) -> int:
+    """``--dry-run``: each file that would be published and its fields."""
+    print("Nothing is published (--dry-run). What the next sync would publish:")
+    for path, fields in found:
+        print(visible(f"{path}: {', '.join(fields)}"))
+    print(f"{len(found)} session{'' if len(found) == 1 else 's'} to publish")
+    return 0
+
+
 def main(args: argparse.Namespace) -> int:
     """Set up the team store when asked, then sync with it."""
     config = _config(args)
     team = _team(args, config)
     store = open_store(args)
+    if args.dry_run:
+        return print_preview(preview_sync(store, config, team))
     try:
         report = run_sync(store, config, team)
     except Unreachable as exc:

@@ -419,6 +419,10 @@ MESSAGES: dict[str, str] = {
     "report.actions": "Action items chosen",
     "report.no-actions": "No action items were chosen.",
     # sync: the team store in the app
+    "sync.preview": "This sync will publish these files; only the fields listed leave this machine:",
+    "sync.preview.none": "Nothing new to publish: this sync only pulls what your team published.",
+    "sync.start": "Enter syncs, Esc goes back without syncing.",
+    "key.sync": "Sync",
     "cmd.sync": "Sync with the team store",
     "cmd.sync.help": "Publish your sessions to the team's shared folder or repository and pull your team's",
     "cmd.sync.keywords": "share exchange team store publish pull git folder",

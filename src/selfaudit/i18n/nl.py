@@ -408,6 +408,10 @@ MESSAGES: dict[str, str] = {
     "report.actions": "Gekozen actiepunten",
     "report.no-actions": "Er zijn geen actiepunten gekozen.",
     # sync: the team store in the app
+    "sync.preview": "Deze synchronisatie publiceert deze bestanden; alleen de genoemde velden verlaten deze computer:",
+    "sync.preview.none": "Niets nieuws om te publiceren: deze synchronisatie haalt alleen op wat je team publiceerde.",
+    "sync.start": "Enter synchroniseert, Esc gaat terug zonder te synchroniseren.",
+    "key.sync": "Synchroniseren",
     "cmd.sync": "Synchroniseren met de teamopslag",
     "cmd.sync.help": "Zet je sessies in de gedeelde map of repository van het team en haal die van je team op",
     "cmd.sync.keywords": "delen uitwisselen teamopslag publiceren ophalen git map",

@@ -28,7 +28,7 @@ from selfaudit.store.errors import StoreError
 from selfaudit.store.folders import IS_A_LINK, is_record_file
 from selfaudit.store.imports import FileResult, Outcome, import_session, read_shareable
 from selfaudit.store.records import Session, utc_now
-from selfaudit.store.shareable import NotShareable, shareable_doc
+from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
 from selfaudit.store.store import Store
 from selfaudit.teamstore.layout import TEAMS, session_path
 from selfaudit.teamstore.state import SyncState
@@ -143,6 +143,20 @@ class FolderSync:
                 continue  # unreadable: doctor reports it
             if session.imported_at is None and session.team_key:
                 found.append(session.id)
+        return found
+
+    def preview(self) -> list[tuple[str, list[str]]]:
+        """What the next sync would publish, writing nothing: per waiting session its file in
+        the store (``teams/<team>/<yyyy>/<id>.toml``) and the fields that would leave
+        (:func:`~selfaudit.store.shareable.shared_fields`)."""
+        found = []
+        for session_id in self.waiting():
+            session = self.store.load(session_id)
+            try:
+                doc = shareable_doc(session, self.catalog.get(session.set_id))
+            except NotShareable:
+                continue  # the sync leaves it out too, with a warning
+            found.append((str(session_path(Path(), session)), shared_fields(doc)))
         return found
 
     def run(self) -> SyncReport:

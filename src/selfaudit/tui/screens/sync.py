@@ -1,9 +1,11 @@
 """The sync screen: publish and pull through the team store, with a progress bar and a summary.
 
-The sync runs in a thread (:func:`selfaudit.commands.sync.run_sync`, the same as ``selfaudit
-sync``); its progress comes back by message. A team store is set up once on the command line
-(``selfaudit sync --folder PATH`` or ``--git URL``), which says who can read it; without one this
-screen says how, and changes nothing.
+First it shows exactly what the sync would publish (each file and the fields that leave this
+machine, as ``selfaudit sync --dry-run`` prints them); Enter starts the sync, Esc goes back
+without one. The sync runs in a thread (:func:`selfaudit.commands.sync.run_sync`, the same as
+``selfaudit sync``); its progress comes back by message. A team store is set up once on the
+command line (``selfaudit sync --folder PATH`` or ``--git URL``), which says who can read it;
+without one this screen says how, and changes nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from selfaudit.core.text import visible
 from selfaudit.store import StoreError
-from selfaudit.teamstore.config import ConfigError, load_config
+from selfaudit.teamstore.config import ConfigError, TeamStoreConfig, load_config
 from selfaudit.teamstore.folder import SyncReport, Unreachable
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.widgets.title_header import TitleHeader
@@ -28,7 +30,10 @@ class SyncScreen(BaseScreen):
     """Runs one sync when shown; Esc goes back once it is done."""
 
     HELP_TOPIC = "home"
-    BINDINGS = [Binding("escape", "back", "Back", priority=True)]
+    BINDINGS = [
+        Binding("escape", "back", "Back", priority=True),
+        Binding("enter", "start", "Sync", priority=True, key_display="⏎"),
+    ]
 
     @dataclass
     class Progressed(Message):
@@ -36,6 +41,13 @@ class SyncScreen(BaseScreen):
 
         done: int
         total: int
+
+    @dataclass
+    class Previewed(Message):
+        """What the sync would publish, or why it cannot run."""
+
+        lines: list[str]
+        problem: str
 
     @dataclass
     class Finished(Message):
@@ -48,6 +60,9 @@ class SyncScreen(BaseScreen):
         super().__init__()
         self.summary = ""
         self.problem = ""
+        self.preview: list[str] | None = None
+        """The files and fields the sync would publish, once read."""
+        self.started = False
         self.finished = False
 
     def compose(self) -> ComposeResult:
@@ -58,12 +73,62 @@ class SyncScreen(BaseScreen):
         yield Footer(compact=True)
 
     def _status(self) -> str:
-        if not self.finished:
+        if self.finished or self.problem:
+            return visible(self.problem or self.summary)
+        if self.started:
             return self.t("sync.running")
-        return visible(self.problem or self.summary)
+        if self.preview is None:
+            return "…"
+        head = self.t("sync.preview") if self.preview else self.t("sync.preview.none")
+        return "\n".join(
+            [head, *(visible(line) for line in self.preview), "", self.t("sync.start")]
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.read_preview()
+
+    def _target(self) -> tuple[TeamStoreConfig, str] | str:
+        """The team store and the team, or the sentence saying why there is no sync."""
+        try:
+            config = load_config()
+        except ConfigError as exc:
+            return str(exc)
+        if config is None:
+            return self.t("sync.none")
+        if self.sa.store is None:
+            return self.sa.store_error
+        team = config.team or self.sa.settings.team.strip()
+        return (config, team) if team else self.t("sync.no-team")
+
+    @work(thread=True, exclusive=True, group="sync")
+    def read_preview(self) -> None:
+        """Read what the sync would publish, in a thread."""
+        from selfaudit.commands.sync import preview_sync
+
+        target, lines, problem = self._target(), [], ""
+        if isinstance(target, str):
+            problem = target
+        else:
+            assert self.sa.store is not None
+            try:
+                found = preview_sync(self.sa.store, *target)
+                lines = [f"{path}: {', '.join(fields)}" for path, fields in found]
+            except StoreError as exc:
+                problem = self.sa.error_text(exc)
+        self.post_message(self.Previewed(lines, problem))
+
+    def on_sync_screen_previewed(self, message: Previewed) -> None:
+        """Show what would be published (or why there is no sync)."""
+        self.preview, self.problem = message.lines, message.problem
+        self.query_one("#sync-status", Static).update(self._status())
+
+    def action_start(self) -> None:
+        """Enter: sync, once the preview is shown."""
+        if self.preview is None or self.problem or self.started:
+            return
+        self.started = True
+        self.query_one("#sync-status", Static).update(self._status())
         self.run_sync()
 
     @work(thread=True, exclusive=True, group="sync")
@@ -72,18 +137,14 @@ class SyncScreen(BaseScreen):
         from selfaudit.commands.sync import run_sync
 
         summary = problem = ""
-        store = self.sa.store
+        target = self._target()
         try:
-            config = load_config()
-            team = (config.team if config else "") or self.sa.settings.team.strip()
-            if config is None:
-                problem = self.t("sync.none")
-            elif not team or store is None:
-                problem = self.t("sync.no-team") if store is not None else self.sa.store_error
+            if isinstance(target, str):
+                problem = target
             else:
-                report = run_sync(store, config, team, self._progress)
-                summary = self._summary(report)
-        except (ConfigError, Unreachable) as exc:
+                assert self.sa.store is not None
+                summary = self._summary(run_sync(self.sa.store, *target, self._progress))
+        except Unreachable as exc:
             problem = str(exc)
         except StoreError as exc:
             problem = self.sa.error_text(exc)
