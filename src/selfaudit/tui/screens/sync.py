@@ -32,7 +32,7 @@ class SyncScreen(BaseScreen):
     HELP_TOPIC = "home"
     BINDINGS = [
         Binding("escape", "back", "Back", priority=True),
-        Binding("enter", "start", "Sync", priority=True, key_display="⏎"),
+        Binding("enter", "sync", "Sync", priority=True, key_display="⏎"),
     ]
 
     @dataclass
@@ -123,7 +123,7 @@ class SyncScreen(BaseScreen):
         self.preview, self.problem = message.lines, message.problem
         self.query_one("#sync-status", Static).update(self._status())
 
-    def action_start(self) -> None:
+    def action_sync(self) -> None:
         """Enter: sync, once the preview is shown."""
         if self.preview is None or self.problem or self.started:
             return
