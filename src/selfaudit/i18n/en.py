@@ -418,6 +418,13 @@ MESSAGES: dict[str, str] = {
     "report.means": "What it means",
     "report.actions": "Action items chosen",
     "report.no-actions": "No action items were chosen.",
+    # import in the app
+    "cmd.import": "Import sessions",
+    "cmd.import.help": "Bring in session files exported or published by other installs",
+    "cmd.import.keywords": "exchange files folder team lead bring",
+    "import.prompt": "A session file, or a folder of them, to import (each is checked; nothing here is ever overwritten):",
+    "import.running": "Importing…",
+    "key.import": "Import",
     # sync: the team store in the app
     "sync.preview": "This sync will publish these files; only the fields listed leave this machine:",
     "sync.preview.none": "Nothing new to publish: this sync only pulls what your team published.",

@@ -407,6 +407,13 @@ MESSAGES: dict[str, str] = {
     "report.means": "Wat het betekent",
     "report.actions": "Gekozen actiepunten",
     "report.no-actions": "Er zijn geen actiepunten gekozen.",
+    # import in the app
+    "cmd.import": "Sessies importeren",
+    "cmd.import.help": "Haal sessiebestanden binnen die andere installaties exporteerden of publiceerden",
+    "cmd.import.keywords": "uitwisselen bestanden map team leidinggevende binnenhalen",
+    "import.prompt": "Een sessiebestand, of een map ermee, om te importeren (elk wordt gecontroleerd; hier wordt nooit iets overschreven):",
+    "import.running": "Bezig met importeren…",
+    "key.import": "Importeren",
     # sync: the team store in the app
     "sync.preview": "Deze synchronisatie publiceert deze bestanden; alleen de genoemde velden verlaten deze computer:",
     "sync.preview.none": "Niets nieuws om te publiceren: deze synchronisatie haalt alleen op wat je team publiceerde.",

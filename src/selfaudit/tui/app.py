@@ -29,6 +29,7 @@ from selfaudit.tui.screens.export import ExportScreen
 from selfaudit.tui.screens.help import HelpScreen
 from selfaudit.tui.screens.history import HistoryScreen
 from selfaudit.tui.screens.home import HomeScreen
+from selfaudit.tui.screens.import_sessions import ImportScreen
 from selfaudit.tui.screens.intro import IntroScreen
 from selfaudit.tui.screens.question import QuestionScreen
 from selfaudit.tui.screens.results import ResultsScreen
@@ -342,6 +343,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
         """Show the saved sessions."""
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
+
+    def open_import(self) -> None:
+        """Import sessions from files or a folder, showing progress and what became of each."""
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
 
     def open_sync(self) -> None:
         """Sync with the team store, showing its progress and what it did."""

@@ -82,6 +82,14 @@ class SelfAuditCommands(Provider):
         )
         out.append(
             Command(
+                app.t("cmd.import"),
+                app.t("cmd.import.help"),
+                app.open_import,
+                app.t("cmd.import.keywords"),
+            )
+        )
+        out.append(
+            Command(
                 app.t("cmd.settings"),
                 app.t("cmd.settings.help"),
                 app.open_settings,
