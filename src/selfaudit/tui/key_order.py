@@ -54,7 +54,10 @@ class OrderedKeysApp(App[ReturnType]):
 
     def _await_screen(self) -> None:
         """Release the held keys once the screen on top has handled everything sent to it."""
-        screen = self.screen
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return  # the app is closing: no screen is left to take the keys
         if self._awaited_screen is screen:
             return
         self._awaited_screen = screen
@@ -68,6 +71,11 @@ class OrderedKeysApp(App[ReturnType]):
             self._awaited_screen = None
         if screen is not self.screen:
             self._await_screen()  # another screen came meanwhile: wait for that one
+            return
+        if not screen.is_mounted:
+            # Switched to, but its mount (which sets the cursor its keys act on) has not run
+            # yet: the callback ran on the app's queue before the screen's own was started.
+            self.call_after_refresh(self._await_screen)
             return
         if not ready_for_keys(screen):
             return  # it is still reading what it shows; it calls keys_may_flow when done

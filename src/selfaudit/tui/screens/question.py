@@ -214,7 +214,8 @@ class QuestionScreen(BaseScreen):
         self.save()
         self.typed = None
         await self.recompose()
-        if self.is_attached:  # not when the app closed meanwhile (nothing left to show)
+        # Not when the app closed meanwhile: nothing is left to show.
+        if self.is_attached and self.query("#progress"):
             self._after_show()
 
     # -- saving ---------------------------------------------------------------------------------
