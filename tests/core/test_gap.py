@@ -73,6 +73,8 @@ def test_the_gap_by_hand() -> None:
     assert gap.dimensions[0] is responsiveness  # the only dimension both sides answered
     quick = next(r for r in gap.items if r.key == "resp_p_quick")
     assert (quick.mirror, quick.gap) == ("resp_c_quick", -62.5)
+    # Only the pairs someone answered: the two responsiveness pairs.
+    assert [r.key for r in gap.items] == ["resp_p_quick", "resp_p_reach"]
     assert gap.team_label == "Service desk"
 
 

@@ -154,6 +154,8 @@ def _item_rows(
     for provider, customer in qset.mirrored():
         mine = [v for r in own if (v := item_answer(r, provider)) is not None]
         theirs = [v for r in customers if (v := item_answer(r, customer)) is not None]
+        if not mine and not theirs:
+            continue  # nobody on either side answered this pair
         rows.append(
             GapRow(
                 provider.id,
