@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,15 @@ def _chosen(store: Store, args: argparse.Namespace) -> list[SessionSummary]:
     return summaries[::-1]
 
 
-def _shared(store: Store, summaries: list[SessionSummary]) -> list[Shared]:
+def _warn(sentence: str) -> None:
+    print(f"selfaudit: warning: {visible(sentence)}", file=sys.stderr)
+
+
+def _shared(
+    store: Store, summaries: list[SessionSummary], warn: Callable[[str], None] = _warn
+) -> list[Shared]:
     """Each session with its set and shareable form; one of a set not installed is left out
-    with a warning."""
+    with a warning (``warn``)."""
     catalog = load_catalog()
     found = []
     for summary in summaries:
@@ -76,7 +83,7 @@ def _shared(store: Store, summaries: list[SessionSummary]) -> list[Shared]:
         try:
             doc = shareable_doc(session, qset)
         except NotShareable as exc:
-            print(f"selfaudit: warning: {visible(str(exc))}", file=sys.stderr)
+            warn(str(exc))
             continue
         assert qset is not None
         found.append(Shared(session, qset, doc))
@@ -98,24 +105,35 @@ def _sets(shared: list[Shared]) -> list[QuestionSet]:
     return list(seen.values())
 
 
-def _report(store: Store, args: argparse.Namespace, shared: list[Shared]) -> str:
+@dataclass(frozen=True)
+class Request:
+    """What to write, and where: the command's options, or the app's export screen's."""
+
+    fmt: str
+    """``toml``, ``json``, ``csv``, ``md`` or ``html``."""
+    target: Path
+    k: int
+    decimal_comma: bool = False
+
+
+def _report(store: Store, request: Request, shared: list[Shared]) -> str:
     """The Markdown or HTML report of the chosen sessions, from the views."""
     settings = user_settings()
-    options = ReportOptions(settings.language, settings.currency, team_cadence(), k_of(args))
+    options = ReportOptions(settings.language, settings.currency, team_cadence(), request.k)
     ids = {s.session.id for s in shared}
     summaries = [s for s in store.summaries() if s.id in ids]
     groups = [(qset, store.responses(qset, summaries)) for qset in _sets(shared)]
     view = report_view(groups, options, dt.datetime.now(dt.UTC))
-    return report_markdown(view) if args.format == "md" else report_html(view)
+    return report_markdown(view) if request.fmt == "md" else report_html(view)
 
 
-def _single_file(store: Store, args: argparse.Namespace, shared: list[Shared]) -> str:
-    if args.format == "json":
+def _single_file(store: Store, request: Request, shared: list[Shared]) -> str:
+    if request.fmt == "json":
         doc = {"format_version": 3, "sessions": [s.doc for s in shared]}
         return json.dumps(doc, ensure_ascii=False, indent=2, default=_json_default) + "\n"
-    if args.format == "csv":
-        return sessions_csv([s.doc for s in shared], _sets(shared), args.decimal_comma)
-    return _report(store, args, shared)
+    if request.fmt == "csv":
+        return sessions_csv([s.doc for s in shared], _sets(shared), request.decimal_comma)
+    return _report(store, request, shared)
 
 
 def _dry_run(target: Path, shared: list[Shared], per_file: bool) -> int:
@@ -145,9 +163,10 @@ def _write_new(target: Path, data: bytes) -> None:
         raise UserError(f"{target} exists already; choose another name") from None
 
 
-def _write_folder(folder: Path, shared: list[Shared]) -> int:
+def _write_folder(folder: Path, shared: list[Shared]) -> tuple[list[str], int]:
     """One ``<id>.toml`` per session in ``folder`` (made when missing); exit 1 if a file of
-    that name already holds something else (it is left as it is)."""
+    that name already holds something else (it is left as it is). The lines to show, and the
+    exit code."""
     if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
         raise UserError(f"{folder} is not a folder; give a folder for the TOML files")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -164,16 +183,24 @@ def _write_folder(folder: Path, shared: list[Shared]) -> int:
             continue
         write_atomic(target, data, overwrite=False)
         written += 1
-    for target in clashes:
-        print(
-            visible(f"selfaudit: {target} holds something else; it was left as it is"),
-            file=sys.stderr,
-        )
-    print(
-        visible(f"wrote {written} session files to {folder}")
-        + (f" ({same} already there)" if same else "")
+    lines = [f"{target} holds something else; it was left as it is" for target in clashes]
+    lines.append(
+        f"wrote {written} session files to {folder}" + (f" ({same} already there)" if same else "")
     )
-    return EXIT_FAILURE if clashes else 0
+    return lines, EXIT_FAILURE if clashes else 0
+
+
+def write_export(store: Store, shared: list[Shared], request: Request) -> tuple[list[str], int]:
+    """Write ``shared`` as ``request`` asks, never over a file; the lines to show (what was
+    written) and the exit code. Raises :class:`UserError` for a target that cannot be used."""
+    try:
+        if request.fmt == "toml":
+            return _write_folder(request.target, shared)
+        _write_new(request.target, _single_file(store, request, shared).encode("utf-8"))
+    except StoreError as exc:
+        raise UserError(str(exc), EXIT_FAILURE) from None
+    count = f"{len(shared)} session{'' if len(shared) == 1 else 's'}"
+    return [f"wrote {request.target} ({count})"], 0
 
 
 def main(args: argparse.Namespace) -> int:
@@ -183,16 +210,11 @@ def main(args: argparse.Namespace) -> int:
     target = Path(args.output)
     store = open_store(args, create=False)
     shared = _shared(store, _chosen(store, args))
-    if args.format == "toml":
-        if args.dry_run:
-            return _dry_run(target, shared, per_file=True)
-        try:
-            return _write_folder(target, shared)
-        except StoreError as exc:
-            raise UserError(str(exc), EXIT_FAILURE) from None
     if args.dry_run:
-        return _dry_run(target, shared, per_file=False)
-    _write_new(target, _single_file(store, args, shared).encode("utf-8"))
-    count = f"{len(shared)} session{'' if len(shared) == 1 else 's'}"
-    print(visible(f"wrote {target} ({count})"))
-    return 0
+        return _dry_run(target, shared, per_file=args.format == "toml")
+    request = Request(args.format, target, k_of(args), args.decimal_comma)
+    lines, code = write_export(store, shared, request)
+    for line in lines[:-1]:
+        print(f"selfaudit: {visible(line)}", file=sys.stderr)
+    print(visible(lines[-1]))
+    return code
