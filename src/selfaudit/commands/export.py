@@ -70,7 +70,7 @@ def _warn(sentence: str) -> None:
     print(f"selfaudit: warning: {visible(sentence)}", file=sys.stderr)
 
 
-def _shared(
+def shareable_sessions(
     store: Store, summaries: list[SessionSummary], warn: Callable[[str], None] = _warn
 ) -> list[Shared]:
     """Each session with its set and shareable form; one of a set not installed is left out
@@ -209,7 +209,7 @@ def main(args: argparse.Namespace) -> int:
         raise UserError("--decimal-comma goes with --format csv")
     target = Path(args.output)
     store = open_store(args, create=False)
-    shared = _shared(store, _chosen(store, args))
+    shared = shareable_sessions(store, _chosen(store, args))
     if args.dry_run:
         return _dry_run(target, shared, per_file=args.format == "toml")
     request = Request(args.format, target, k_of(args), args.decimal_comma)

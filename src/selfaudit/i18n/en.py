@@ -418,6 +418,15 @@ MESSAGES: dict[str, str] = {
     "report.means": "What it means",
     "report.actions": "Action items chosen",
     "report.no-actions": "No action items were chosen.",
+    # export in the app
+    "cmd.export": "Export sessions",
+    "cmd.export.help": "A report (.html, .md), a spreadsheet (.csv), JSON, or files to import elsewhere (a folder)",
+    "cmd.export.keywords": "report html markdown csv spreadsheet share meeting files",
+    "export.prompt": "Where to write every session here: a name ending in .html or .md (a report), .csv or .json, or a folder (files to import). Notes, open answers and names leave only where a session shares them.",
+    "export.preview": "Written to {path}, only these fields of these sessions would leave this machine:",
+    "export.confirm": "Enter again writes it; Esc goes back without writing.",
+    "export.nothing": "There is no session of an installed set to export.",
+    "key.export": "Export",
     # import in the app
     "cmd.import": "Import sessions",
     "cmd.import.help": "Bring in session files exported or published by other installs",

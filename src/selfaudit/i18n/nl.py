@@ -407,6 +407,15 @@ MESSAGES: dict[str, str] = {
     "report.means": "Wat het betekent",
     "report.actions": "Gekozen actiepunten",
     "report.no-actions": "Er zijn geen actiepunten gekozen.",
+    # export in the app
+    "cmd.export": "Sessies exporteren",
+    "cmd.export.help": "Een rapport (.html, .md), een spreadsheet (.csv), JSON, of bestanden om elders te importeren (een map)",
+    "cmd.export.keywords": "rapport html markdown csv spreadsheet delen overleg bestanden",
+    "export.prompt": "Waar alle sessies van hier naartoe moeten: een naam op .html of .md (een rapport), .csv of .json, of een map (bestanden om te importeren). Notities, open antwoorden en namen gaan alleen mee als een sessie ze deelt.",
+    "export.preview": "Naar {path} zouden alleen deze velden van deze sessies deze computer verlaten:",
+    "export.confirm": "Nog eens Enter schrijft het weg; Esc gaat terug zonder te schrijven.",
+    "export.nothing": "Er is geen sessie van een geïnstalleerde vragenlijst om te exporteren.",
+    "key.export": "Exporteren",
     # import in the app
     "cmd.import": "Sessies importeren",
     "cmd.import.help": "Haal sessiebestanden binnen die andere installaties exporteerden of publiceerden",

@@ -26,6 +26,7 @@ from selfaudit.tui.key_order import OrderedKeysApp
 from selfaudit.tui.palette import TranslatedCommandPalette
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.export import ExportScreen
+from selfaudit.tui.screens.export_sessions import ExportSessionsScreen
 from selfaudit.tui.screens.help import HelpScreen
 from selfaudit.tui.screens.history import HistoryScreen
 from selfaudit.tui.screens.home import HomeScreen
@@ -343,6 +344,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
         """Show the saved sessions."""
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
+
+    def open_export(self) -> None:
+        """Export the sessions: first what would leave, then the files."""
+        if not isinstance(self.screen, ExportSessionsScreen):
+            self.push_screen(ExportSessionsScreen())
 
     def open_import(self) -> None:
         """Import sessions from files or a folder, showing progress and what became of each."""

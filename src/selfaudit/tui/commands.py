@@ -82,6 +82,14 @@ class SelfAuditCommands(Provider):
         )
         out.append(
             Command(
+                app.t("cmd.export"),
+                app.t("cmd.export.help"),
+                app.open_export,
+                app.t("cmd.export.keywords"),
+            )
+        )
+        out.append(
+            Command(
                 app.t("cmd.import"),
                 app.t("cmd.import.help"),
                 app.open_import,
