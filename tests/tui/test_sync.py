@@ -87,3 +87,24 @@ async def test_home_says_not_synced_yet_once_a_store_is_set_up(tmp_path: Path) -
     async with app.run_test(size=(120, 30)) as pilot:
         await home_loaded(pilot)
         await wait_for(pilot, lambda: "not synced yet" in drawn(app))
+
+
+async def test_history_opens_export_import_and_sync() -> None:
+    store = Store.open()
+    save(store, who=store.pseudonym(), team="Payroll")
+    app: Any = make_app(team="Payroll")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_loaded(pilot)
+        for key, screen in (
+            ("x", "ExportSessionsScreen"),
+            ("i", "ImportScreen"),
+            ("y", "SyncScreen"),
+        ):
+            app.open_history()
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
+            await pilot.pause()
+            await pilot.press(key)
+            await wait_for(pilot, lambda screen=screen: type(app.screen).__name__ == screen)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
+            await pilot.press("escape")

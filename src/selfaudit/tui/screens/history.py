@@ -32,6 +32,10 @@ class HistoryScreen(BaseScreen):
         Binding("d", "delete", "Delete", priority=True),
         Binding("space", "mark", "Mark", show=False, priority=True),  # in the help; c is shown
         Binding("c", "compare", "Compare", priority=True),
+        # Exchanging sessions: in the help (and the palette), not in the footer.
+        Binding("x", "export", "Export", show=False, priority=True),
+        Binding("i", "import", "Import", show=False, priority=True),
+        Binding("y", "sync", "Sync", show=False, priority=True),
     ]
 
     @dataclass
@@ -142,6 +146,18 @@ class HistoryScreen(BaseScreen):
         index = option_list.highlighted
         if index is not None:
             option_list.replace_option_prompt_at_index(index, self._prompt(summary))
+
+    def action_export(self) -> None:
+        """Export the sessions (the export screen shows what would leave first)."""
+        self.sa.open_export()
+
+    def action_import(self) -> None:
+        """Import sessions from files or a folder."""
+        self.sa.open_import()
+
+    def action_sync(self) -> None:
+        """Sync with the team store (the sync screen shows what would be published first)."""
+        self.sa.open_sync()
 
     def action_compare(self) -> None:
         """Compare the marked sessions, or the highlighted one with the one before it (the
