@@ -39,6 +39,9 @@ class FollowUpScreen(BaseScreen):
         super().__init__()
         self.qset = qset
         self.draft = draft
+        self.cursor = 0
+        """The item the next answer is for: kept here, not only in the list, so a key typed
+        while the list is still being built acts on the right item."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -67,34 +70,35 @@ class FollowUpScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         choices = self.query_one("#followups", OptionList)
-        choices.highlighted = 0
+        choices.highlighted = self.cursor
         self.set_focus(choices)
 
     def after_recompose(self) -> None:
         self.on_mount()
 
     def action_mark(self, number: int) -> None:
-        """1 done, 2 partly, 3 not yet, 4 dropped, for the highlighted item; on to the next."""
-        choices = self.query_one("#followups", OptionList)
-        index = choices.highlighted
-        if index is None:
-            return
+        """1 done, 2 partly, 3 not yet, 4 dropped, for the item at the cursor; on to the next."""
+        index = self.cursor
         status: FollowupStatus = STATUSES[number - 1]
         self.draft.followups[index] = replace(self.draft.followups[index], status=status)
         self.keep_draft()
-        if index + 1 < len(self.draft.followups):
-            choices.highlighted = index + 1
+        self.cursor = min(index + 1, len(self.draft.followups) - 1)
         self._redraw()
 
     @on(OptionList.OptionHighlighted, "#followups")
-    def _moved(self) -> None:
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        self.cursor = event.option_index
         self._redraw()
 
     def _redraw(self) -> None:
-        """Every item's text, with the cursor mark where it is now."""
-        choices = self.query_one("#followups", OptionList)
+        """Every item's text, with the cursor mark where it is now (once the list is there)."""
+        choices = next(iter(self.query("#followups").results(OptionList)), None)
+        if choices is None:
+            return  # still being built: on_mount shows the cursor and the answers
+        if choices.highlighted != self.cursor:
+            choices.highlighted = self.cursor
         for i in range(len(self.draft.followups)):
-            choices.replace_option_prompt_at_index(i, self._prompt(i, i == choices.highlighted))
+            choices.replace_option_prompt_at_index(i, self._prompt(i, i == self.cursor))
 
     def action_next(self) -> None:
         """On to the first question."""
