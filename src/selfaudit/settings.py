@@ -113,8 +113,9 @@ def _valid(key: str, value: object) -> bool:
         return isinstance(value, str) and value.isalpha() and len(value) == 3
     if key in ("team_size", "team_k"):
         low = 0 if key == "team_size" else MIN_K
-        whole = isinstance(value, int) and not isinstance(value, bool)
-        return whole and low <= value <= MAX_TEAM_NUMBER
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False
+        return low <= value <= MAX_TEAM_NUMBER
     return False
 
 

@@ -45,22 +45,26 @@ def _save(store: Store, when: dt.datetime, answers: dict[str, Any], *, who: str,
 def scene() -> None:
     store = Store.open()
     for i, value in enumerate([5, 5, 4, 4, 3, 5]):
-        answers = {"resp_p_quick": value, "resp_p_reach": value, "agree_p_keep": 4}
+        own: dict[str, Any] = {"resp_p_quick": value, "resp_p_reach": value, "agree_p_keep": 4}
         _save(
             store,
             dt.datetime(2026, 7, 1 + i, tzinfo=dt.UTC),
-            answers,
+            own,
             who=f"m{i}",
             team="Service desk",
         )
     for i, value in enumerate([2, 2, 3, 1, 2]):
         team = "Finance" if i < 3 else "HR"
-        answers = {"rated_team": " service DESK", "resp_c_quick": value, "resp_c_reach": value}
-        _save(store, dt.datetime(2026, 8, 1 + i, tzinfo=dt.UTC), answers, who=f"c{i}", team=team)
+        rating: dict[str, Any] = {
+            "rated_team": " service DESK",
+            "resp_c_quick": value,
+            "resp_c_reach": value,
+        }
+        _save(store, dt.datetime(2026, 8, 1 + i, tzinfo=dt.UTC), rating, who=f"c{i}", team=team)
     for i in range(4):
-        answers = {"rated_team": "Service desk", "resp_c_quick": 5}
+        early: dict[str, Any] = {"rated_team": "Service desk", "resp_c_quick": 5}
         _save(
-            store, dt.datetime(2026, 4, 1 + i, tzinfo=dt.UTC), answers, who=f"c{i}", team="Finance"
+            store, dt.datetime(2026, 4, 1 + i, tzinfo=dt.UTC), early, who=f"c{i}", team="Finance"
         )
 
 

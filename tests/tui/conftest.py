@@ -42,7 +42,7 @@ def frozen_clock() -> dt.datetime:
     return FROZEN
 
 
-def make_app(**settings: str) -> SelfAuditApp:
+def make_app(**settings: Any) -> SelfAuditApp:
     """The app as the CLI builds it, with a frozen clock."""
     return create_app(clock=frozen_clock, settings=Settings(**settings) if settings else None)
 

@@ -18,7 +18,10 @@ def test_gap_view(snap_compare: Any) -> None:
         pilot.app.open_gap("internal-service")  # type: ignore[attr-defined]
         await wait_for(
             pilot,
-            lambda: type(pilot.app.screen).__name__ == "GapScreen" and pilot.app.screen.loaded,
+            lambda: (
+                type(pilot.app.screen).__name__ == "GapScreen"
+                and getattr(pilot.app.screen, "loaded", False)
+            ),
         )
         await pilot.pause()
 
@@ -34,7 +37,10 @@ def test_team_view_of_a_mirrored_set(snap_compare: Any) -> None:
         pilot.app.open_team("internal-service")  # type: ignore[attr-defined]
         await wait_for(
             pilot,
-            lambda: type(pilot.app.screen).__name__ == "TeamScreen" and pilot.app.screen.loaded,
+            lambda: (
+                type(pilot.app.screen).__name__ == "TeamScreen"
+                and getattr(pilot.app.screen, "loaded", False)
+            ),
         )
         await pilot.pause()
 

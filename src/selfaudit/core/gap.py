@@ -26,10 +26,19 @@ from selfaudit.core.model import QuestionSet
 from selfaudit.core.responses import Response, item_answer
 from selfaudit.core.rounds import Round, round_of
 from selfaudit.core.stats import Spread, spread
-from selfaudit.core.team import DEFAULT_K, Hidden, check_k, counted_responses, most_typed
+from selfaudit.core.team import (
+    DEFAULT_K,
+    Hidden,
+    check_k,
+    counted_responses,
+    latest_of_each,
+    most_typed,
+)
 
 #: From this many points on (0-100) a gap is worth talking about and gets its advice.
 NOTABLE = 10.0
+#: Whether the team's own side and its customers' side have at least k people.
+Sides = tuple[bool, bool]
 
 
 def internal_customers(
@@ -38,16 +47,14 @@ def internal_customers(
     """The customer sessions of a gap view: per respondent of another team, their latest session
     of ``set_id`` in ``in_round`` that rates ``team_key`` (the later session id on a tie),
     oldest first."""
-    latest: dict[str, Response] = {}
-    for r in responses:
-        if r.set_id != set_id or r.rated_team_key != team_key or r.team_key == team_key:
-            continue
-        if round_of(r.completed_at, in_round.cadence) != in_round:
-            continue
-        held = latest.get(r.respondent_id)
-        if held is None or (r.completed_at, r.session_id) > (held.completed_at, held.session_id):
-            latest[r.respondent_id] = r
-    return tuple(sorted(latest.values(), key=lambda r: (r.completed_at, r.session_id)))
+    return latest_of_each(
+        r
+        for r in responses
+        if r.set_id == set_id
+        and r.rated_team_key == team_key
+        and r.team_key != team_key
+        and round_of(r.completed_at, in_round.cadence) == in_round
+    )
 
 
 @dataclass(frozen=True)
@@ -109,64 +116,40 @@ def _ordered(rows: list[GapRow]) -> tuple[GapRow, ...]:
     )
 
 
-def _dimension_rows(
-    qset: QuestionSet,
-    own: Sequence[Response],
-    customers: Sequence[Response],
-    k: int,
-    sides: tuple[bool, bool],
-) -> list[GapRow]:
-    rows = []
+def _row(
+    key: str, mirror: str, mine: Sequence[float], theirs: Sequence[float], k: int, sides: Sides
+) -> GapRow:
+    """One row from the figures of each side (each side's spread only when it is shown)."""
+    own = _side_spread(mine, k, sides[0])
+    customers = _side_spread(theirs, k, sides[1])
+    return GapRow(key, mirror, len(mine), len(theirs), own, customers)
+
+
+def _side_scores(responses: Sequence[Response], dimension: str, side: str) -> list[float]:
+    """The dimension's score on ``side`` of each response that has one."""
+    found = (r.results.dimension(dimension) for r in responses)
+    return [v for d in found if d is not None and (v := d.by_side.get(side)) is not None]
+
+
+def _rows(
+    qset: QuestionSet, own: Sequence[Response], customers: Sequence[Response], k: int, sides: Sides
+) -> tuple[list[GapRow], list[GapRow]]:
+    """The dimension rows and the mirrored pairs' rows that anyone on either side answered."""
+    dimensions = []
     for dim in qset.dimensions:
-        mine = [
-            v
-            for r in own
-            if (d := r.results.dimension(dim.id)) and (v := d.by_side.get("provider")) is not None
-        ]
-        theirs = [
-            v
-            for r in customers
-            if (d := r.results.dimension(dim.id)) and (v := d.by_side.get("customer")) is not None
-        ]
-        if not mine and not theirs:
-            continue
-        rows.append(
-            GapRow(
-                dim.id,
-                "",
-                len(mine),
-                len(theirs),
-                _side_spread(mine, k, sides[0]),
-                _side_spread(theirs, k, sides[1]),
-            )
+        mine, theirs = (
+            _side_scores(own, dim.id, "provider"),
+            _side_scores(customers, dim.id, "customer"),
         )
-    return rows
-
-
-def _item_rows(
-    qset: QuestionSet,
-    own: Sequence[Response],
-    customers: Sequence[Response],
-    k: int,
-    sides: tuple[bool, bool],
-) -> list[GapRow]:
-    rows = []
+        if mine or theirs:
+            dimensions.append(_row(dim.id, "", mine, theirs, k, sides))
+    items = []
     for provider, customer in qset.mirrored():
         mine = [v for r in own if (v := item_answer(r, provider)) is not None]
         theirs = [v for r in customers if (v := item_answer(r, customer)) is not None]
-        if not mine and not theirs:
-            continue  # nobody on either side answered this pair
-        rows.append(
-            GapRow(
-                provider.id,
-                customer.id,
-                len(mine),
-                len(theirs),
-                _side_spread(mine, k, sides[0]),
-                _side_spread(theirs, k, sides[1]),
-            )
-        )
-    return rows
+        if mine or theirs:  # a pair nobody on either side answered is left out
+            items.append(_row(provider.id, customer.id, mine, theirs, k, sides))
+    return dimensions, items
 
 
 def team_gap(
@@ -187,6 +170,7 @@ def team_gap(
     own = counted_responses(pool, set_id=qset.id, team_key=team_key, in_round=in_round)
     customers = internal_customers(pool, set_id=qset.id, team_key=team_key, in_round=in_round)
     sides = (len(own) >= k, len(customers) >= k)
+    dimensions, items = _rows(qset, own, customers, k, sides) if any(sides) else ([], [])
     return TeamGap(
         set_id=qset.id,
         team_label=most_typed(
@@ -199,6 +183,6 @@ def team_gap(
         customer_respondents=len(customers),
         own_hidden=None if sides[0] else Hidden.FEWER_THAN_K,
         customers_hidden=None if sides[1] else Hidden.FEWER_THAN_K,
-        dimensions=_ordered(_dimension_rows(qset, own, customers, k, sides)) if any(sides) else (),
-        items=_ordered(_item_rows(qset, own, customers, k, sides)) if any(sides) else (),
+        dimensions=_ordered(dimensions),
+        items=_ordered(items),
     )

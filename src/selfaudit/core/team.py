@@ -65,22 +65,29 @@ class Hidden(StrEnum):
     """Fewer than k distinct respondents (in the round, or who answered this)."""
 
 
-def counted_responses(
-    responses: Iterable[Response], *, set_id: str, team_key: str, in_round: Round
-) -> tuple[Response, ...]:
-    """The sessions a team view of ``in_round`` counts: of ``set_id`` and ``team_key``, completed
-    in the round (by their UTC date), each respondent's latest (the later session id on a tie),
-    oldest first."""
+def latest_of_each(responses: Iterable[Response]) -> tuple[Response, ...]:
+    """Each respondent's latest of ``responses`` (the later session id on a tie), oldest
+    first."""
     latest: dict[str, Response] = {}
     for r in responses:
-        if r.set_id != set_id or r.team_key != team_key:
-            continue
-        if round_of(r.completed_at, in_round.cadence) != in_round:
-            continue
         held = latest.get(r.respondent_id)
         if held is None or (r.completed_at, r.session_id) > (held.completed_at, held.session_id):
             latest[r.respondent_id] = r
     return tuple(sorted(latest.values(), key=lambda r: (r.completed_at, r.session_id)))
+
+
+def counted_responses(
+    responses: Iterable[Response], *, set_id: str, team_key: str, in_round: Round
+) -> tuple[Response, ...]:
+    """The sessions a team view of ``in_round`` counts: of ``set_id`` and ``team_key``, completed
+    in the round (by their UTC date), each respondent's latest (:func:`latest_of_each`)."""
+    return latest_of_each(
+        r
+        for r in responses
+        if r.set_id == set_id
+        and r.team_key == team_key
+        and round_of(r.completed_at, in_round.cadence) == in_round
+    )
 
 
 @dataclass(frozen=True)

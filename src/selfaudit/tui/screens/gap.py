@@ -11,7 +11,6 @@ from selfaudit.core.gap import team_gap
 from selfaudit.core.keys import team_key
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Round
-from selfaudit.core.text import visible
 from selfaudit.store import Store
 from selfaudit.tui.screens.round_view import RoundViewScreen
 from selfaudit.tui.widgets.title_header import TitleHeader
@@ -24,11 +23,10 @@ class GapScreen(RoundViewScreen):
     Nothing is computed here, and no person's answers are shown."""
 
     HELP_TOPIC = "gap"
+    NONE_KEY = "gap.none"
 
     def __init__(self, qset: QuestionSet, team: str) -> None:
-        super().__init__()
-        self.qset = qset
-        self.team = team
+        super().__init__(qset, team)
         self.view: GapView | None = None
 
     def compose(self) -> ComposeResult:
@@ -36,7 +34,7 @@ class GapScreen(RoundViewScreen):
         with VerticalScroll(id="gap-box"):
             view = self.view
             if view is None:
-                text = self.t("history.loading") if not self.loaded else self._no_sessions()
+                text = self.t("history.loading") if not self.loaded else self.no_sessions()
                 yield Static(text, classes="muted", markup=False)
             else:
                 yield Static(view.title, classes="title", markup=False)
@@ -54,10 +52,6 @@ class GapScreen(RoundViewScreen):
                 for note in view.notes:
                     yield Static(note, classes="muted", markup=False)
         yield Footer(compact=True)
-
-    def _no_sessions(self) -> str:
-        title = self.qset.t(self.qset.title, self.lang)
-        return self.t("gap.none", team=visible(self.team), title=title)
 
     def build(self, store: Store) -> tuple[GapView | None, list[Round], Round | None]:
         """Read the sessions of the team and of those who rate it (one per person per round

@@ -7,25 +7,38 @@ from collections.abc import Iterable
 
 from textual.binding import Binding
 
+from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Cadence, Round, cadence_of_setting
+from selfaudit.core.text import visible
 from selfaudit.tui.screens.view_screen import ViewScreen
 
 
 class RoundViewScreen(ViewScreen):
-    """A view of one round; :meth:`pick_round` chooses it while :meth:`build` reads."""
+    """A view of one set for one team in one round; :meth:`pick_round` chooses the round
+    while :meth:`build` reads."""
+
+    NONE_KEY = "team.none"
+    """The sentence shown when the store has no session for the view yet."""
 
     BINDINGS = [
         Binding("left", "round(-1)", "Round", key_display="←", priority=True),
         Binding("right", "round(1)", "Round", key_display="→", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, qset: QuestionSet, team: str) -> None:
         super().__init__()
+        self.qset = qset
+        self.team = team
         self.rounds: list[Round] = []
         """The rounds with sessions, oldest first."""
         self.shown: Round | None = None
         self.wanted: Round | None = None
         """The round to show next (``None``: the latest)."""
+
+    def no_sessions(self) -> str:
+        """That the store has no session for this view yet, and how they arrive."""
+        title = self.qset.t(self.qset.title, self.lang)
+        return self.t(self.NONE_KEY, team=visible(self.team), title=title)
 
     @property
     def cadence(self) -> Cadence:

@@ -157,8 +157,8 @@ class SettingsScreen(BaseScreen):
         form: dict[str, str | int] = {
             "team": self.query_one("#team", Input).value.strip(),
             "respondent": self.query_one("#respondent", Input).value.strip(),
-            "team_size": _whole(self.query_one("#team-size", Input).value, 0, s.team_size),
-            "team_k": _whole(self.query_one("#team-k", Input).value, MIN_K, s.team_k),
+            "team_size": _or(_whole(self.query_one("#team-size", Input).value, 0), s.team_size),
+            "team_k": _or(_whole(self.query_one("#team-k", Input).value, MIN_K), s.team_k),
         }
         for field in ("language", "theme", "cadence", "currency"):
             value = self.query_one(f"#{field}", Select).value
@@ -170,7 +170,7 @@ class SettingsScreen(BaseScreen):
         """The number fields that hold no allowed number (an empty team size is allowed)."""
         bad = []
         for field, low in (("team-size", 0), ("team-k", MIN_K)):
-            if _whole(self.query_one(f"#{field}", Input).value, low, None) is None:
+            if _whole(self.query_one(f"#{field}", Input).value, low) is None:
                 bad.append(field)
         return bad
 
@@ -225,13 +225,18 @@ class SettingsScreen(BaseScreen):
         self.app.pop_screen()
 
 
-def _whole(text: str, low: int, fallback: int | None) -> int | None:
-    """``text`` as a whole number from ``low`` to the largest the settings take, else
-    ``fallback``; an empty team size is 0 (not given)."""
+def _whole(text: str, low: int) -> int | None:
+    """``text`` as a whole number from ``low`` to the largest the settings take, else ``None``;
+    an empty team size is 0 (not given)."""
     text = text.strip()
     if not text and low == 0:
         return 0
     if not text.isdecimal() or len(text) > 6:
-        return fallback
+        return None
     value = int(text)
-    return value if low <= value <= MAX_TEAM_NUMBER else fallback
+    return value if low <= value <= MAX_TEAM_NUMBER else None
+
+
+def _or(value: int | None, saved: int) -> int:
+    """``value``, or the saved one when the field holds no allowed number."""
+    return saved if value is None else value

@@ -10,7 +10,6 @@ from selfaudit.core.keys import team_key
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Round
 from selfaudit.core.team import team_round
-from selfaudit.core.text import visible
 from selfaudit.store import Store
 from selfaudit.tui.screens.round_view import RoundViewScreen
 from selfaudit.tui.widgets.title_header import TitleHeader
@@ -25,9 +24,7 @@ class TeamScreen(RoundViewScreen):
     HELP_TOPIC = "team"
 
     def __init__(self, qset: QuestionSet, team: str) -> None:
-        super().__init__()
-        self.qset = qset
-        self.team = team
+        super().__init__(qset, team)
         self.view: TeamView | None = None
 
     def compose(self) -> ComposeResult:
@@ -35,7 +32,7 @@ class TeamScreen(RoundViewScreen):
         with VerticalScroll(id="team-box"):
             view = self.view
             if view is None:
-                text = self.t("history.loading") if not self.loaded else self._no_sessions()
+                text = self.t("history.loading") if not self.loaded else self.no_sessions()
                 yield Static(text, classes="muted", markup=False)
             else:
                 yield Static(view.title, classes="title", markup=False)
@@ -48,10 +45,6 @@ class TeamScreen(RoundViewScreen):
                 for note in view.notes:
                     yield Static(note, classes="muted", markup=False)
         yield Footer(compact=True)
-
-    def _no_sessions(self) -> str:
-        title = self.qset.t(self.qset.title, self.lang)
-        return self.t("team.none", team=visible(self.team), title=title)
 
     def _tables(self, view: TeamView) -> ComposeResult:
         for table in (view.scores, view.figures):

@@ -14,7 +14,7 @@ MIN_LABEL = 24
 _FRAME = 9
 
 
-class ViewTable(DataTable[str]):
+class ViewTable(DataTable[str | Text]):
     """The headers and rows of a view's :class:`Table`, as the view wrote them.
 
     When the rows are wider than the screen, the label column (a question, say) is wrapped
