@@ -63,9 +63,7 @@ def scene() -> None:
         _save(store, dt.datetime(2026, 8, 1 + i, tzinfo=dt.UTC), rating, who=f"c{i}", team=team)
     for i in range(4):
         early: dict[str, Any] = {"rated_team": "Service desk", "resp_c_quick": 5}
-        _save(
-            store, dt.datetime(2026, 4, 1 + i, tzinfo=dt.UTC), early, who=f"c{i}", team="Finance"
-        )
+        _save(store, dt.datetime(2026, 4, 1 + i, tzinfo=dt.UTC), early, who=f"c{i}", team="Finance")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

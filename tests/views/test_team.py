@@ -115,7 +115,8 @@ def test_dutch() -> None:
     assert [c.text for c in view.scores.rows[0].cells][:2] == ["62,5", "50–75"]
     assert view.enps is not None
     assert (
-        view.enps.text == "Team-eNPS 40 (promotors: 3, passieven: 1, criticasters: 1; 5 antwoorden)."
+        view.enps.text
+        == "Team-eNPS 40 (promotors: 3, passieven: 1, criticasters: 1; 5 antwoorden)."
     )
     one = team_view(
         team_round(five(MINI, ["r1"]), MINI, team_key="service desk", in_round=Q3, team_size=6),
