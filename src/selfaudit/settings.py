@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from selfaudit import paths
-from selfaudit.core.team import DEFAULT_K, MIN_K
+from selfaudit.core.k_rule import DEFAULT_K, MIN_K
 from selfaudit.core.text import UI_LANGUAGES, hidden_character, visible
 from selfaudit.tomlio import TomlError, read_toml
 

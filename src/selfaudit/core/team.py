@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from selfaudit.core.answers import check_answer
 from selfaudit.core.enps import Enps, enps
+from selfaudit.core.k_rule import DEFAULT_K, MIN_K
 from selfaudit.core.levels import reproducibility
 from selfaudit.core.model import Item, Kind, Model, QuestionSet
 from selfaudit.core.responses import (
@@ -39,10 +40,6 @@ from selfaudit.core.responses import (
 from selfaudit.core.rounds import DEFAULT_CADENCE, Cadence, Round, round_of
 from selfaudit.core.stats import Spread, spread
 
-#: The fewest distinct respondents a team figure may rest on, whatever is configured.
-MIN_K = 3
-#: k unless configured.
-DEFAULT_K = 5
 #: How many items with the widest spread are offered as questions to talk about.
 TALKING_POINTS = 3
 #: A team's level profiles are consistent enough to read as a cumulative scale from this
