@@ -94,7 +94,14 @@ async def test_enter_enter_on_home_opens_one_set_once() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         send_at_once(app, ["enter", "enter", "7"])
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        # The 7 is handled once the question is settled: wait for it (a lost key times out).
+        await wait_for(
+            pilot,
+            lambda: (
+                type(app.screen).__name__ == "QuestionScreen"
+                and app.screen.draft.answers == {"enps": 7}
+            ),
+        )
         await pilot.pause()
         stack = [type(s).__name__ for s in app.screen_stack]
         assert stack.count("QuestionScreen") == 1 and "IntroScreen" not in stack
