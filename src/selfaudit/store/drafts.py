@@ -11,8 +11,7 @@ import contextlib
 import os
 import uuid
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from selfaudit.store.atomic import encode_toml, write_atomic
 from selfaudit.store.codec import MAX_DOCUMENT_BYTES, check_version, draft_from_doc, draft_to_doc
@@ -27,6 +26,9 @@ from selfaudit.store.folders import is_lock_file, refuse_link, toml_files
 from selfaudit.store.index import read_own_session
 from selfaudit.store.records import Draft, Unreadable
 from selfaudit.tomlio import TomlError, read_toml
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 #: Where an export may go when the data dir cannot be written.
 EXPORT_ELSEWHERE = "choose another folder to export to"
@@ -58,7 +60,7 @@ class Drafts:
     def __init__(self, folder: Path, sessions_dir: Path) -> None:
         self.folder = folder
         self.sessions_dir = sessions_dir
-        self._locks: dict[str, FileLock] = {}
+        self._locks: dict[str, BaseFileLock] = {}
 
     def path(self, draft_id: str) -> Path:
         """Where a draft's file is; ``ValueError`` if ``draft_id`` is not a UUID."""
@@ -74,6 +76,10 @@ class Drafts:
         if draft_id in self._locks:
             return
         refuse_link(self._lock_path(draft_id), "remove the link")
+        # filelock is imported where a lock is taken: it costs every command ~25 ms at start,
+        # and only the app and a draft's completion take locks.
+        from filelock import FileLock, Timeout
+
         lock = FileLock(self._lock_path(draft_id), timeout=0, mode=0o600)
         try:
             lock.acquire()
@@ -225,6 +231,8 @@ class Drafts:
         draft_id = lock_path.stem
         if draft_id in self._locks or self.folder.joinpath(f"{draft_id}.toml").exists():
             return
+        from filelock import FileLock, Timeout  # imported when used, see lock()
+
         lock = FileLock(lock_path, timeout=0, mode=0o600)
         try:
             lock.acquire()
