@@ -75,8 +75,9 @@ async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) ->
 
 async def test_without_a_team_store_it_says_how_to_set_one_up() -> None:
     app: Any = make_app(team="Payroll")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _synced(pilot)
+    async with app.run_test(size=(200, 30)) as pilot:  # the sentence on one line
+        await _previewed(pilot)
+        assert "Press Enter to set one up here" in drawn(app)
         assert "selfaudit sync --folder" in drawn(app)
         assert "last sync" not in drawn(app) and "not synced" not in drawn(app)
 

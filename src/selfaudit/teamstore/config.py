@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,21 @@ class TeamStoreConfig:
     def where(self) -> str:
         """The folder or the remote, as given (what the sync state is kept for)."""
         return self.remote or self.folder
+
+
+def config_for(where: str, team: str = "") -> TeamStoreConfig:
+    """The configuration for a place as a person types it: a git remote when it reads as one
+    (``https://…``, ``ssh://…``, ``user@host:path`` or a path ending in ``.git`` that is no
+    folder here), else a folder (made absolute, ``~`` expanded)."""
+    where = where.strip()
+    is_remote = (
+        "://" in where
+        or re.match(r"^[\w.-]+@[\w.-]+:", where) is not None
+        or (where.endswith(".git") and not os.path.isdir(os.path.expanduser(where)))
+    )
+    if is_remote:
+        return TeamStoreConfig(remote=where, team=team.strip())
+    return TeamStoreConfig(folder=str(Path(where).expanduser().absolute()), team=team.strip())
 
 
 def config_path() -> Path:

@@ -4,8 +4,9 @@ First it shows exactly what the sync would publish (each file and the fields tha
 machine, as ``selfaudit sync --dry-run`` prints them); Enter starts the sync, Esc goes back
 without one. The sync runs in a thread (:func:`selfaudit.commands.sync.run_sync`, the same as
 ``selfaudit sync``); its progress comes back by message. A team store is set up once on the
-command line (``selfaudit sync --folder PATH`` or ``--git URL``), which says who can read it;
-without one this screen says how, and changes nothing.
+command line (``selfaudit sync --folder PATH`` or ``--git URL``) or here (Enter on "no team
+store yet" opens :class:`~selfaudit.tui.screens.team_store_setup.TeamStoreSetupScreen`), and
+either way the app says who can read it.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ class SyncScreen(BaseScreen):
         """The files and fields the sync would publish, once read."""
         self.started = False
         self.finished = False
+        self.needs_setup = False
+        """No team store is set up yet: Enter sets one up."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -88,6 +91,13 @@ class SyncScreen(BaseScreen):
         super().on_mount()
         self.read_preview()
 
+    async def on_screen_resume(self) -> None:
+        await super().on_screen_resume()
+        if self.needs_setup and not self.started:  # back from setting the store up
+            self.preview, self.problem = None, ""
+            self.query_one("#sync-status", Static).update(self._status())
+            self.read_preview()
+
     def _target(self) -> tuple[TeamStoreConfig, str] | str:
         """The team store and the team, or the sentence saying why there is no sync."""
         try:
@@ -95,7 +105,9 @@ class SyncScreen(BaseScreen):
         except ConfigError as exc:
             return str(exc)
         if config is None:
+            self.needs_setup = True
             return self.t("sync.none")
+        self.needs_setup = False
         if self.sa.store is None:
             return self.sa.store_error
         team = config.team or self.sa.settings.team.strip()
@@ -124,7 +136,13 @@ class SyncScreen(BaseScreen):
         self.query_one("#sync-status", Static).update(self._status())
 
     def action_sync(self) -> None:
-        """Enter: sync, once the preview is shown."""
+        """Enter: sync, once the preview is shown; without a team store, set one up."""
+        if self.preview is not None and self.needs_setup and not self.started:
+            # Imported when opened, like every screen shown from here.
+            from selfaudit.tui.screens.team_store_setup import TeamStoreSetupScreen
+
+            self.app.push_screen(TeamStoreSetupScreen())
+            return
         if self.preview is None or self.problem or self.started:
             return
         self.started = True
