@@ -99,9 +99,17 @@ class GitSync:
         fails."""
         who = self.store.pseudonym()
         identity = ("-c", f"user.name={who}", "-c", f"user.email={who}@selfaudit.invalid")
+        done = self._run(["git", "-C", str(self.checkout), *identity, *args])
+        if check and done.returncode != 0:
+            raise GitError(explain(self.remote, done.stderr))
+        return done
+
+    def _run(self, argv: list[str]) -> subprocess.CompletedProcess[str]:
+        """Run one git command without a terminal to ask on; :class:`GitError` when git is
+        missing or takes too long."""
         try:
-            done = subprocess.run(
-                ["git", "-C", str(self.checkout), *identity, *args],
+            return subprocess.run(
+                argv,
                 capture_output=True,
                 text=True,
                 env=git_env(),
@@ -119,9 +127,6 @@ class GitSync:
                 f"git took over {TIMEOUT} seconds talking to {self.remote}; check the network "
                 "and try again. Your sessions wait for the next sync."
             ) from None
-        if check and done.returncode != 0:
-            raise GitError(explain(self.remote, done.stderr))
-        return done
 
     def _clone(self) -> None:
         if os.path.lexists(self.checkout):
@@ -138,27 +143,8 @@ class GitSync:
                 )
             return
         self.checkout.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            done = subprocess.run(
-                [
-                    "git",
-                    "-c",
-                    "init.defaultBranch=main",
-                    "clone",
-                    "--quiet",
-                    self.remote,
-                    str(self.checkout),
-                ],
-                capture_output=True,
-                text=True,
-                env=git_env(),
-                timeout=TIMEOUT,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
-        except FileNotFoundError:
-            self.git("--version")  # says git is missing
-            raise
+        clone = ["git", "-c", "init.defaultBranch=main", "clone", "--quiet", self.remote]
+        done = self._run([*clone, str(self.checkout)])
         if done.returncode != 0:
             raise GitError(explain(self.remote, done.stderr))
 
