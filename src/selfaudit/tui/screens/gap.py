@@ -4,54 +4,41 @@ its internal customers rate it."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from selfaudit.core.gap import team_gap
 from selfaudit.core.keys import team_key
-from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Round
 from selfaudit.store import Store
 from selfaudit.tui.screens.round_view import RoundViewScreen
-from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.view_table import ViewTable
 from selfaudit.views.gap import GapView, gap_view
 
 
-class GapScreen(RoundViewScreen):
+class GapScreen(RoundViewScreen[GapView]):
     """The view layer's :class:`GapView`, drawn; ← and → go to the round before or after.
     Nothing is computed here, and no person's answers are shown."""
 
     HELP_TOPIC = "gap"
     NONE_KEY = "gap.none"
+    BOX_ID = "gap-box"
 
-    def __init__(self, qset: QuestionSet, team: str) -> None:
-        super().__init__(qset, team)
-        self.view: GapView | None = None
-
-    def compose(self) -> ComposeResult:
-        yield TitleHeader()
-        with VerticalScroll(id="gap-box"):
-            view = self.view
-            if view is None:
-                text = self.t("history.loading") if not self.loaded else self.no_sessions()
-                yield Static(text, classes="muted", markup=False)
-            else:
-                yield Static(view.title, classes="title", markup=False)
-                yield Static(view.own.text, classes="headline", markup=False)
-                yield Static(view.customers.text, classes="headline", markup=False)
-                for line in view.hidden:
-                    yield Static(line, classes="warning", markup=False)
-                for table in (view.dimensions, view.items):
-                    if table.rows:
-                        yield Static(table.title, classes="section", markup=False)
-                        yield ViewTable(table)
-                    if table is view.dimensions:
-                        for line in view.advice:
-                            yield Static(line, classes="advice", markup=False)
-                for note in view.notes:
-                    yield Static(note, classes="muted", markup=False)
-        yield Footer(compact=True)
+    def body(self, view: GapView) -> ComposeResult:
+        """The round's counts, then its figures (or why they are hidden)."""
+        yield Static(view.title, classes="title", markup=False)
+        yield Static(view.own.text, classes="headline", markup=False)
+        yield Static(view.customers.text, classes="headline", markup=False)
+        for line in view.hidden:
+            yield Static(line, classes="warning", markup=False)
+        for table in (view.dimensions, view.items):
+            if table.rows:
+                yield Static(table.title, classes="section", markup=False)
+                yield ViewTable(table)
+            if table is view.dimensions:
+                for line in view.advice:
+                    yield Static(line, classes="advice", markup=False)
+        for note in view.notes:
+            yield Static(note, classes="muted", markup=False)
 
     def build(self, store: Store) -> tuple[GapView | None, list[Round], Round | None]:
         """Read the sessions of the team and of those who rate it (one per person per round

@@ -4,21 +4,30 @@ to the round before or after."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Generic, TypeVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
 
 from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Cadence, Round, cadence_of_setting
 from selfaudit.core.text import visible
 from selfaudit.tui.screens.view_screen import ViewScreen
+from selfaudit.tui.widgets.title_header import TitleHeader
+
+ViewT = TypeVar("ViewT")
 
 
-class RoundViewScreen(ViewScreen):
+class RoundViewScreen(ViewScreen, Generic[ViewT]):
     """A view of one set for one team in one round; :meth:`pick_round` chooses the round
     while :meth:`build` reads."""
 
     NONE_KEY = "team.none"
     """The sentence shown when the store has no session for the view yet."""
+    BOX_ID = "team-box"
+    """The id of the scrolling box the view is drawn in."""
 
     BINDINGS = [
         Binding("left", "round(-1)", "Round", key_display="←", priority=True),
@@ -29,11 +38,27 @@ class RoundViewScreen(ViewScreen):
         super().__init__()
         self.qset = qset
         self.team = team
+        self.view: ViewT | None = None
+        """The round's view, once read."""
         self.rounds: list[Round] = []
         """The rounds with sessions, oldest first."""
         self.shown: Round | None = None
         self.wanted: Round | None = None
         """The round to show next (``None``: the latest)."""
+
+    def compose(self) -> ComposeResult:
+        yield TitleHeader()
+        with VerticalScroll(id=self.BOX_ID):
+            if self.view is None:
+                text = self.t("history.loading") if not self.loaded else self.no_sessions()
+                yield Static(text, classes="muted", markup=False)
+            else:
+                yield from self.body(self.view)
+        yield Footer(compact=True)
+
+    def body(self, view: ViewT) -> ComposeResult:
+        """The round's view, drawn (override)."""
+        raise NotImplementedError
 
     def no_sessions(self) -> str:
         """That the store has no session for this view yet, and how they arrive."""

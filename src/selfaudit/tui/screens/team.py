@@ -3,48 +3,34 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from selfaudit.core.keys import team_key
-from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Round
 from selfaudit.core.team import team_round
 from selfaudit.store import Store
 from selfaudit.tui.screens.round_view import RoundViewScreen
-from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.tui.widgets.view_table import ViewTable
 from selfaudit.views.team import TeamView, team_view
 
 
-class TeamScreen(RoundViewScreen):
+class TeamScreen(RoundViewScreen[TeamView]):
     """The view layer's :class:`TeamView` of the settings' team, drawn; ← and → go to the
     round before or after. Nothing is computed here, and no person's answers are shown."""
 
     HELP_TOPIC = "team"
 
-    def __init__(self, qset: QuestionSet, team: str) -> None:
-        super().__init__(qset, team)
-        self.view: TeamView | None = None
-
-    def compose(self) -> ComposeResult:
-        yield TitleHeader()
-        with VerticalScroll(id="team-box"):
-            view = self.view
-            if view is None:
-                text = self.t("history.loading") if not self.loaded else self.no_sessions()
-                yield Static(text, classes="muted", markup=False)
-            else:
-                yield Static(view.title, classes="title", markup=False)
-                yield Static(view.respondents.text, classes="headline", markup=False)
-                if view.participation is not None:
-                    yield Static(view.participation.text, markup=False)
-                if view.hidden:
-                    yield Static(view.hidden, classes="warning", markup=False)
-                yield from self._tables(view)
-                for note in view.notes:
-                    yield Static(note, classes="muted", markup=False)
-        yield Footer(compact=True)
+    def body(self, view: TeamView) -> ComposeResult:
+        """The round's counts, then its figures (or why they are hidden)."""
+        yield Static(view.title, classes="title", markup=False)
+        yield Static(view.respondents.text, classes="headline", markup=False)
+        if view.participation is not None:
+            yield Static(view.participation.text, markup=False)
+        if view.hidden:
+            yield Static(view.hidden, classes="warning", markup=False)
+        yield from self._tables(view)
+        for note in view.notes:
+            yield Static(note, classes="muted", markup=False)
 
     def _tables(self, view: TeamView) -> ComposeResult:
         for table in (view.scores, view.figures):
