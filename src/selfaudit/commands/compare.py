@@ -142,8 +142,9 @@ def _round_view(
 
 
 def _against_team(args: argparse.Namespace) -> tuple[Comparison, QuestionSet]:
-    k = k_of(args)
-    cadence = team_cadence()
+    settings = user_settings()
+    k = k_of(args, settings)
+    cadence = team_cadence(settings)
     chosen = round_of_args(args, cadence)
     store = open_store(args, create=False)
     (mine,), qset = _responses(store, args.session_ids)
@@ -159,8 +160,9 @@ def _against_team(args: argparse.Namespace) -> tuple[Comparison, QuestionSet]:
 
 def _teams(args: argparse.Namespace) -> tuple[Comparison, QuestionSet] | None:
     qset = known_set(args.set_id)
-    k = k_of(args)
-    cadence = team_cadence()
+    settings = user_settings()
+    k = k_of(args, settings)
+    cadence = team_cadence(settings)
     chosen = round_of_args(args, cadence)
     keys = [team_key_of(team) for team in args.team]
     if len(set(keys)) < len(keys):

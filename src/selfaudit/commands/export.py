@@ -119,7 +119,7 @@ class Request:
 def _report(store: Store, request: Request, shared: list[Shared]) -> str:
     """The Markdown or HTML report of the chosen sessions, from the views."""
     settings = user_settings()
-    options = ReportOptions(settings.language, settings.currency, team_cadence(), request.k)
+    options = ReportOptions(settings.language, settings.currency, team_cadence(settings), request.k)
     ids = {s.session.id for s in shared}
     summaries = [s for s in store.summaries() if s.id in ids]
     groups = [(qset, store.responses(qset, summaries)) for qset in _sets(shared)]
@@ -212,7 +212,7 @@ def main(args: argparse.Namespace) -> int:
     shared = shareable_sessions(store, _chosen(store, args))
     if args.dry_run:
         return _dry_run(target, shared, per_file=args.format == "toml")
-    request = Request(args.format, target, k_of(args), args.decimal_comma)
+    request = Request(args.format, target, k_of(args, user_settings()), args.decimal_comma)
     lines, code = write_export(store, shared, request)
     for line in lines[:-1]:
         print(f"selfaudit: {visible(line)}", file=sys.stderr)

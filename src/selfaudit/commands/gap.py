@@ -34,8 +34,9 @@ def main(args: argparse.Namespace) -> int:
             f"the set '{qset.id}' does not ask its questions from both sides, so it has no gap "
             f"view; use --set {DEFAULT_SET}"
         )
-    k = k_of(args)
-    cadence = team_cadence()
+    settings = user_settings()
+    k = k_of(args, settings)
+    cadence = team_cadence(settings)
     chosen = round_of_args(args, cadence)
     key = team_key_of(args.team)
     store = open_store(args, create=False)
@@ -49,7 +50,7 @@ def main(args: argparse.Namespace) -> int:
         chosen = max(rounds)
     responses = store.responses(qset, rounds.get(chosen, []))
     found = team_gap(responses, qset, team_key=key, in_round=chosen, k=k)
-    view = gap_view(found, qset, user_settings().language)
+    view = gap_view(found, qset, settings.language)
     return print_view(view, args.json, print_gap)
 
 

@@ -18,6 +18,7 @@ from selfaudit.core.model import QuestionSet
 from selfaudit.core.rounds import Cadence, Round, cadence_of_setting, parse_round, round_of
 from selfaudit.core.team import MIN_K, check_k, team_round
 from selfaudit.questionnaires import load_catalog
+from selfaudit.settings import Settings
 from selfaudit.store import Store
 from selfaudit.views.team import TeamView, team_view
 
@@ -66,11 +67,11 @@ def check_known_team(store: Store, team: str, *, rated: bool = False) -> None:
         raise UserError(f"no session in the store has the team '{team}'; {known}")
 
 
-def k_of(args: argparse.Namespace) -> int:
+def k_of(args: argparse.Namespace, settings: Settings) -> int:
     """``--k``, else the k of the settings; exit 2 below :data:`~selfaudit.core.team.MIN_K`,
     never quietly raised."""
     if args.k is None:
-        return user_settings().team_k  # the settings file never holds a k below MIN_K
+        return settings.team_k  # the settings file never holds a k below MIN_K
     try:
         return check_k(args.k)
     except ValueError:
@@ -80,19 +81,18 @@ def k_of(args: argparse.Namespace) -> int:
         ) from None
 
 
-def team_size_of(team: str) -> int | None:
+def team_size_of(team: str, settings: Settings) -> int | None:
     """The team size of the settings when ``team`` is the settings' team (participation is
     shown for it), else ``None``."""
-    settings = user_settings()
     if settings.team_size and team_key(settings.team) == team_key(team):
         return settings.team_size
     return None
 
 
-def team_cadence() -> Cadence:
+def team_cadence(settings: Settings) -> Cadence:
     """The rounds of a team's views: the check-in cadence of the settings (one cadence for
     every view this install offers, never one per command: two would leak)."""
-    return cadence_of_setting(user_settings().cadence)
+    return cadence_of_setting(settings.cadence)
 
 
 def round_of_args(args: argparse.Namespace, cadence: Cadence) -> Round | None:
@@ -116,8 +116,9 @@ def round_of_args(args: argparse.Namespace, cadence: Cadence) -> Round | None:
 def main(args: argparse.Namespace) -> int:
     """The team view of one round: the count always, the figures only from k respondents."""
     qset = known_set(args.set_id)
-    k = k_of(args)
-    cadence = team_cadence()
+    settings = user_settings()
+    k = k_of(args, settings)
+    cadence = team_cadence(settings)
     chosen = round_of_args(args, cadence)
     key = team_key_of(args.team)
     store = open_store(args, create=False)
@@ -130,10 +131,8 @@ def main(args: argparse.Namespace) -> int:
             return 0
         chosen = max(rounds)
     responses = store.responses(qset, rounds.get(chosen, []))
-    settings = user_settings()
-    found = team_round(
-        responses, qset, team_key=key, in_round=chosen, k=k, team_size=team_size_of(args.team)
-    )
+    size = team_size_of(args.team, settings)
+    found = team_round(responses, qset, team_key=key, in_round=chosen, k=k, team_size=size)
     view = team_view(found, qset, settings.language, settings.currency)
     return print_view(view, args.json, print_team)
 

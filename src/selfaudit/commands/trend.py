@@ -85,15 +85,16 @@ def print_trend(view: TrendView) -> None:
 
 
 def _team(args: argparse.Namespace, qset: QuestionSet) -> int:
-    k = k_of(args)
-    cadence = team_cadence()
+    settings = user_settings()
+    k = k_of(args, settings)
+    cadence = team_cadence(settings)
     key = team_key_of(args.team)
     store = open_store(args, create=False)
     responses = store.team_responses(qset, args.team, cadence)
     if not responses:
         check_known_team(store, args.team)
     trend = team_trend(responses, qset, team_key=key, cadence=cadence, k=k)
-    view = team_trend_view(trend, qset, user_settings().language)
+    view = team_trend_view(trend, qset, settings.language)
     return print_view(view, args.json, print_team_trend)
 
 
