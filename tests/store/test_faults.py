@@ -108,7 +108,7 @@ def test_read_only_data_dir(
 
 
 READ_ONLY_WRITER = """
-import os, sys
+import ctypes, os, secrets, sys  # ctypes, secrets: the store imports them at its first write
 from selfaudit.questionnaires import load_file
 from selfaudit.store import Store, StoreError
 qset, _ = load_file(sys.argv[2])

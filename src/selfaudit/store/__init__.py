@@ -21,17 +21,53 @@ from the index and loading them as the views' responses), :mod:`~selfaudit.store
 :mod:`~selfaudit.store.atomic` (safe writes).
 """
 
-from selfaudit.store.errors import (
-    BadSessionId,
-    DraftBusy,
-    FormatTooNew,
-    InvalidAnswers,
-    NotDurable,
-    SessionExists,
-    StoreError,
-)
-from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable
-from selfaudit.store.store import Store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from selfaudit.store.errors import (
+        BadSessionId,
+        DraftBusy,
+        FormatTooNew,
+        InvalidAnswers,
+        NotDurable,
+        SessionExists,
+        StoreError,
+    )
+    from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable
+    from selfaudit.store.store import Store
+
+#: Where each name of the package lives. They are imported when first used, not with the
+#: package: the records and the store are most of a command's start-up, and a command that
+#: needs only a small part of the package (the settings writing a file atomically, a sync with
+#: nothing new) should not pay for them.
+_HOMES = {
+    "BadSessionId": "errors",
+    "DraftBusy": "errors",
+    "FormatTooNew": "errors",
+    "InvalidAnswers": "errors",
+    "NotDurable": "errors",
+    "SessionExists": "errors",
+    "StoreError": "errors",
+    "Draft": "records",
+    "Session": "records",
+    "SessionSummary": "records",
+    "Unreadable": "records",
+    "Store": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The package's names, each imported from its module when first asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BadSessionId",

@@ -8,7 +8,6 @@ who enters answers collected on paper gives the other person's id instead
 from __future__ import annotations
 
 import re
-import secrets
 from pathlib import Path
 
 from selfaudit.store.atomic import encode_toml, write_atomic
@@ -70,6 +69,8 @@ def pseudonym(root: Path) -> str:
     found = read_pseudonym(path)
     if found is not None:
         return found
+    import secrets  # deferred: made once per install, and the module costs 4 ms to import
+
     name = f"anon-{secrets.token_hex(3)}"
     try:
         write_atomic(path, encode_toml({"pseudonym": name}), overwrite=False)
