@@ -16,11 +16,9 @@ exactly one of its two names.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -55,7 +53,9 @@ def encode_toml(doc: dict[str, Any]) -> bytes:
 
 
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}-{target.name}.part")
+    # os.urandom, as the secrets module uses, without that module's imports (random, hmac,
+    # hashlib: 4 ms of every command's start-up); the name needs to be unique, not secret.
+    return target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}-{target.name}.part")
 
 
 def fsync_dir(directory: Path) -> None:
@@ -68,14 +68,22 @@ def fsync_dir(directory: Path) -> None:
 
 
 def write_atomic(
-    target: Path, data: bytes, *, overwrite: bool, elsewhere: str = ELSEWHERE, mode: int = 0o600
+    target: Path,
+    data: bytes,
+    *,
+    overwrite: bool,
+    elsewhere: str = ELSEWHERE,
+    mode: int = 0o600,
+    durable: bool = True,
 ) -> None:
     """Put ``data`` at ``target`` atomically (see module docstring); raises :class:`StoreError`.
 
     With ``overwrite=False`` an existing ``target`` is never replaced (``FileExistsError``).
     ``elsewhere`` is the way out a failure message offers when the folder cannot be written.
     ``mode`` is the file's mode, set whatever the umask (0600; a team store's files, meant for
-    the team to read, take 0644).
+    the team to read, take 0644). ``durable=False`` skips the two fsyncs, for a note whose loss
+    in a crash costs nothing (the file is still whole or absent, never half written, once the
+    system has written it out).
     Raises :class:`NotDurable` when the file is in place but the folder could not be fsynced.
     """
     temp = _temp_name(target)
@@ -90,7 +98,8 @@ def write_atomic(
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if temp.read_bytes() != data:
@@ -114,6 +123,8 @@ def write_atomic(
         raise
     if not overwrite:
         _remove_quietly(temp)  # a leftover link is only a temp file; the next start removes it
+    if not durable:
+        return
     try:
         fsync_dir(target.parent)
     except OSError:
@@ -132,6 +143,8 @@ def _rename_no_replace(source: Path, target: Path) -> bool:
     """
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # deferred: only writes that must not replace a file need it (~4 ms)
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
