@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -60,12 +61,22 @@ WAIT_LIMIT = 60.0
 
 async def wait_for(pilot: Pilot[Any], condition: Callable[..., object]) -> None:
     """Wait on app state rather than sleeping a fixed time (or counting turns of the loop,
-    which threads such as the store's reader do not keep pace with on a busy machine)."""
+    which threads such as the store's reader do not keep pace with on a busy machine).
+
+    A widget the condition looks up that is not there yet (the screen is being rebuilt) counts
+    as not reached yet."""
     deadline = time.monotonic() + WAIT_LIMIT
-    while not condition():
+    while not _holds(condition):
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached")
         await pilot.pause(0.01)
+
+
+def _holds(condition: Callable[..., object]) -> object:
+    try:
+        return condition()
+    except NoMatches:
+        return False
 
 
 def prepared_draft(
