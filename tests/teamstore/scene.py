@@ -10,6 +10,7 @@ from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Session, Store
 from selfaudit.teamstore.config import TeamStoreConfig
 from selfaudit.teamstore.folder import SyncReport
+from selfaudit.teamstore.local import Local
 from tests.store.exchange import save
 
 DAY = dt.datetime(2026, 5, 4, 9, tzinfo=dt.UTC)
@@ -25,7 +26,7 @@ class Person:
     def sync(self, config: TeamStoreConfig) -> SyncReport:
         from selfaudit.commands.sync import run_sync
 
-        return run_sync(self.store, config, self.team)
+        return run_sync(Local.of(self.store), config, self.team)
 
     def ids(self) -> set[str]:
         return {s.id for s in self.store.summaries()}

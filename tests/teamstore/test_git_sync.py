@@ -96,7 +96,7 @@ def test_a_rejected_push_is_fetched_rebased_and_pushed_again_never_forced(
 
     def then_bob_pushes(self: GitSync) -> None:
         real(self)
-        if self.store is ann.store and not getattr(then_bob_pushes, "done", False):
+        if self.local.data_dir == ann.store.root and not getattr(then_bob_pushes, "done", False):
             then_bob_pushes.done = True  # type: ignore[attr-defined]
             bob.sync(config)  # between Ann's fetch and her push
 
@@ -154,7 +154,7 @@ def test_the_same_race_fails_without_the_retry(
 
     def then_bob_pushes(self: GitSync) -> None:
         real(self)
-        if self.store is ann.store:
+        if self.local.data_dir == ann.store.root:
             monkeypatch.setattr(GitSync, "_integrate", real)
             bob.sync(config)
 
@@ -213,3 +213,27 @@ def test_git_never_prompts() -> None:
     assert env["GIT_TERMINAL_PROMPT"] == "0"
     assert "BatchMode=yes" in env["GIT_SSH_COMMAND"]
     assert "cannot be reached" in explain("r", "fatal: Could not resolve host: example.org")
+
+
+def test_git_upkeep_runs_after_a_sync_that_changed_the_checkout_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _bare(tmp_path)
+    ann = person(tmp_path, "ann")
+    started: list[list[str]] = []
+    real = GitSync._start
+
+    def spy(self: GitSync, argv: list[str]) -> subprocess.Popen[str]:
+        started.append(argv)
+        return real(self, argv)
+
+    monkeypatch.setattr(GitSync, "_start", spy)
+    member_session(ann)
+    ann.sync(config)
+    assert any("gc" in argv and "--auto" in argv for argv in started)
+    fetches = [argv for argv in started if "fetch" in argv]
+    assert fetches and all("maintenance.auto=false" in argv for argv in fetches)
+    started.clear()
+    ann.sync(config)
+    assert [argv for argv in started if "fetch" in argv]
+    assert not any("gc" in argv for argv in started)

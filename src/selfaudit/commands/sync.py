@@ -7,6 +7,10 @@ them, it syncs (``--dry-run``: lists what would be published, and the fields of 
 nothing else). Prints what was published and pulled, and every file refused; exits 1 when the
 store could not be reached (nothing is lost: the sessions wait) or a file was refused, 2 for bad
 usage or a broken configuration. See ``docs/exchange.md``.
+
+A sync with nothing new reads no session, so this module imports only what the sync needs to
+find that out (:mod:`selfaudit.teamstore.local`); the store, the sets and the settings are
+imported when first needed.
 """
 
 from __future__ import annotations
@@ -16,12 +20,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfaudit import paths
 from selfaudit.cli import EXIT_FAILURE, UserError
-from selfaudit.commands.common import open_store, user_settings
-from selfaudit.commands.import_sessions import describe
 from selfaudit.core.keys import team_key
 from selfaudit.core.text import visible
-from selfaudit.store import Store, StoreError
+from selfaudit.store.errors import StoreError
 from selfaudit.teamstore.config import (
     WHO_CAN_READ,
     ConfigError,
@@ -31,6 +34,7 @@ from selfaudit.teamstore.config import (
 )
 from selfaudit.teamstore.folder import FolderSync, Progress, SyncReport, Unreachable
 from selfaudit.teamstore.git import CHECKOUT, GitSync
+from selfaudit.teamstore.local import Local
 from selfaudit.teamstore.state import load_state, save_state
 
 if TYPE_CHECKING:
@@ -61,7 +65,11 @@ def _config(args: argparse.Namespace) -> TeamStoreConfig:
 
 
 def _team(args: argparse.Namespace, config: TeamStoreConfig) -> str:
-    team = (args.team or config.team or user_settings().team).strip()
+    team = (args.team or config.team).strip()
+    if not team:
+        from selfaudit.settings import load_settings
+
+        team = load_settings()[0].team.strip()
     if not team_key(team):
         raise UserError(
             "which team's sessions should be pulled? Set your team in the settings, or give "
@@ -71,6 +79,8 @@ def _team(args: argparse.Namespace, config: TeamStoreConfig) -> str:
 
 
 def _print(report: SyncReport) -> int:
+    if report.imported or report.refused:
+        from selfaudit.commands.import_sessions import describe
     for result in report.imported + report.refused:
         print(describe(result))
     for warning in report.warnings:
@@ -91,26 +101,26 @@ def _sets() -> Catalog:
 
 
 def run_sync(
-    store: Store, config: TeamStoreConfig, team: str, progress: Progress | None = None
+    local: Local, config: TeamStoreConfig, team: str, progress: Progress | None = None
 ) -> SyncReport:
-    """One sync of ``store`` with the team store of ``config`` for ``team`` (the app's sync
+    """One sync of ``local`` with the team store of ``config`` for ``team`` (the app's sync
     screen runs it too, with ``progress``); the state is saved whatever happens. Raises
     :class:`Unreachable` (and its git form)."""
-    state = load_state(store.root, config.where)
+    state = load_state(local.data_dir, config.where)
     try:
         if config.remote:
-            return GitSync(store, config.remote, team, state, _sets, progress).run()
-        return FolderSync(store, Path(config.folder), team, state, _sets, progress).run()
+            return GitSync(local, config.remote, team, state, _sets, progress).run()
+        return FolderSync(local, Path(config.folder), team, state, _sets, progress).run()
     finally:
-        save_state(store.root, state)
+        save_state(local.data_dir, state)
 
 
-def preview_sync(store: Store, config: TeamStoreConfig, team: str) -> list[tuple[str, list[str]]]:
+def preview_sync(local: Local, config: TeamStoreConfig, team: str) -> list[tuple[str, list[str]]]:
     """What the next sync with ``config`` would publish (see
     :meth:`~selfaudit.teamstore.folder.FolderSync.preview`); nothing is written or fetched."""
-    state = load_state(store.root, config.where)
-    root = store.root / CHECKOUT if config.remote else Path(config.folder)
-    return FolderSync(store, root, team, state, _sets).preview()
+    state = load_state(local.data_dir, config.where)
+    root = local.data_dir / CHECKOUT if config.remote else Path(config.folder)
+    return FolderSync(local, root, team, state, _sets).preview()
 
 
 def print_preview(found: list[tuple[str, list[str]]]) -> int:
@@ -126,11 +136,11 @@ def main(args: argparse.Namespace) -> int:
     """Set up the team store when asked, then sync with it."""
     config = _config(args)
     team = _team(args, config)
-    store = open_store(args)
-    if args.dry_run:
-        return print_preview(preview_sync(store, config, team))
     try:
-        report = run_sync(store, config, team)
+        local = Local.open(paths.data_dir(args.data_dir))
+        if args.dry_run:
+            return print_preview(preview_sync(local, config, team))
+        report = run_sync(local, config, team)
     except Unreachable as exc:
         print(f"selfaudit: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE

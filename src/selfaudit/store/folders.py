@@ -10,6 +10,8 @@ from pathlib import Path
 
 from selfaudit.store.errors import StoreError, describe_os_error
 
+#: The data dir's folder of completed sessions.
+SESSIONS = "sessions"
 #: Why a link inside the store is refused, and what to do about a linked folder.
 IS_A_LINK = "is a symbolic link, and selfaudit never writes through a link it did not make"
 REPLACE_FOLDER = "replace it with a real folder holding the same files"

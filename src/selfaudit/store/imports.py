@@ -15,11 +15,10 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from selfaudit.store.errors import DocumentError, StoreError
+from selfaudit.store.import_result import FileResult, Outcome
 from selfaudit.store.index import read_own_session, read_session_file
 from selfaudit.store.records import Session, utc_now
 from selfaudit.store.store import Store
@@ -27,26 +26,6 @@ from selfaudit.tomlio import TomlError
 
 #: The first session format with a respondent id; older files cannot say who answered.
 FIRST_SHAREABLE_FORMAT = 3
-
-
-class Outcome(StrEnum):
-    """What became of one file."""
-
-    IMPORTED = "imported"
-    PRESENT = "already present"
-    REFUSED = "refused"
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """One file and what became of it."""
-
-    path: Path
-    outcome: Outcome
-    reason: str = ""
-    """Why it was refused, or where it already is; ``""`` for a file imported."""
-    session_id: str = ""
-    """The id the file holds, once it could be read."""
 
 
 def _refused(path: Path, reason: str, session_id: str = "") -> FileResult:

@@ -30,7 +30,7 @@ from selfaudit.store.errors import (
     NotDurable,
     StoreError,
 )
-from selfaudit.store.folders import ensure_private_dir, is_record_file, toml_files
+from selfaudit.store.folders import SESSIONS, ensure_private_dir, is_record_file, toml_files
 from selfaudit.store.index import SessionIndex, cache_file_for, read_own_session
 from selfaudit.store.query import SessionFilter
 from selfaudit.store.records import Draft, Session, SessionSummary, Unreadable, utc_now
@@ -49,7 +49,7 @@ class Store:
         """The name this install's user goes by, which attributes their sessions saved before
         format 3 (:mod:`selfaudit.store.respondents`); ``None``: the name in the settings, read
         at every query, so a name set on the settings screen counts at once."""
-        self.sessions_dir = root / "sessions"
+        self.sessions_dir = root / SESSIONS
         self.drafts_dir = root / "drafts"
         self.trash_dir = root / TRASH_FOLDER
         self.trash = Trash(self.trash_dir, self.sessions_dir)

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-
-import tomli_w
+from typing import NamedTuple
 
 from selfaudit import paths
 from selfaudit.core.text import hidden_character
@@ -38,9 +36,9 @@ class ConfigError(Exception):
     """The team store's configuration is missing or wrong; ``str()`` is one sentence."""
 
 
-@dataclass(frozen=True)
-class TeamStoreConfig:
-    """One team store: a folder or a git remote, and optionally the team to pull."""
+class TeamStoreConfig(NamedTuple):
+    """One team store: a folder or a git remote, and optionally the team to pull (a named
+    tuple, not a dataclass, for the reason :mod:`selfaudit.teamstore.state` gives)."""
 
     folder: str = ""
     remote: str = ""
@@ -109,6 +107,8 @@ def load_config() -> TeamStoreConfig | None:
 
 def save_config(config: TeamStoreConfig) -> Path:
     """Write the configuration atomically (folder 0700, file 0600); returns its path."""
+    import tomli_w  # deferred: a team store is set up once, and read at every sync
+
     path = config_path()
     doc = {k: v for k, v in (("folder", config.folder), ("remote", config.remote)) if v}
     if config.team:

@@ -11,14 +11,18 @@ refused, and read files are opened as the store opens its own.
 
 Offline (the folder cannot be reached) nothing is lost: the sessions not yet published are the
 queue, published at the next sync that reaches the folder.
+
+A sync with nothing new opens no session and no file of the team store: it lists the sessions
+folder, and the team store's folders whose entries changed. The modules that read and write
+sessions (most of a command's start-up) are imported only when a session is read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,15 +30,14 @@ from selfaudit.core.keys import team_key
 from selfaudit.store.atomic import encode_toml, write_atomic
 from selfaudit.store.errors import StoreError
 from selfaudit.store.folders import IS_A_LINK, is_record_file
-from selfaudit.store.imports import FileResult, Outcome, import_session, read_shareable
-from selfaudit.store.records import Session, utc_now
-from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
-from selfaudit.store.store import Store
+from selfaudit.store.import_result import FileResult, Outcome
 from selfaudit.teamstore.layout import TEAMS, session_path
+from selfaudit.teamstore.local import Local
 from selfaudit.teamstore.state import SyncState
 
 if TYPE_CHECKING:
     from selfaudit.questionnaires.loader import Catalog
+    from selfaudit.store.records import Session
 
 #: A file in the team store that is neither this team's nor rates it: left where it is.
 OTHER_TEAM = "other team"
@@ -50,21 +53,21 @@ class Unreachable(Exception):
     what waits for the next sync."""
 
 
-@dataclass
 class SyncReport:
-    """What one sync did."""
+    """What one sync did (a plain class: see :mod:`selfaudit.teamstore.state` on dataclasses)."""
 
-    published: list[str] = field(default_factory=list)
-    """Ids of the sessions published now."""
-    written: list[Path] = field(default_factory=list)
-    """The files written into the team store (a git sync commits exactly these)."""
-    imported: list[FileResult] = field(default_factory=list)
-    present: int = 0
-    """Files read now whose session was here already (one's own, or pulled before)."""
-    refused: list[FileResult] = field(default_factory=list)
-    """Files refused now (a file refused once is not reported again until it changes)."""
-    warnings: list[str] = field(default_factory=list)
-    """Sessions that could not be published, one sentence each."""
+    def __init__(self) -> None:
+        self.published: list[str] = []
+        """Ids of the sessions published now."""
+        self.written: list[Path] = []
+        """The files written into the team store (a git sync commits exactly these)."""
+        self.imported: list[FileResult] = []
+        self.present = 0
+        """Files read now whose session was here already (one's own, or pulled before)."""
+        self.refused: list[FileResult] = []
+        """Files refused now (a file refused once is not reported again until it changes)."""
+        self.warnings: list[str] = []
+        """Sessions that could not be published, one sentence each."""
 
 
 def rates_team(session: Session, catalog: Catalog, key: str) -> bool:
@@ -98,18 +101,19 @@ def _make_folders(root: Path, target: Path) -> None:
 
 
 class FolderSync:
-    """One sync of ``store`` with the team store at ``root`` for the team ``team``."""
+    """One sync of this install's side ``local`` with the team store at ``root`` for the team
+    ``team``."""
 
     def __init__(
         self,
-        store: Store,
+        local: Local,
         root: Path,
         team: str,
         state: SyncState,
         sets: Callable[[], Catalog],
         progress: Progress | None = None,
     ) -> None:
-        self.store = store
+        self.local = local
         self.root = root
         self.key = team_key(team)
         self.state = state
@@ -129,29 +133,36 @@ class FolderSync:
         """The ids of this store's own sessions not yet published (the queue): only files
         whose id the team store is not known to hold are opened."""
         found = []
+        known = (self.state.published, self.state.passed)
         try:
-            with os.scandir(self.store.sessions_dir) as entries:
-                names = [e.name for e in entries if is_record_file(e.name)]
+            with os.scandir(self.local.sessions_dir) as entries:
+                names = [e.name for e in entries if not any(e.name[:-5] in ids for ids in known)]
         except FileNotFoundError:
             names = []
         for name in sorted(names):
-            if name[:-5] in self.state.published:
+            if not is_record_file(name):
                 continue
+            session_id = name[:-5]
             try:
-                session = self.store.load(name[:-5])
+                session = self.local.store.load(session_id)
             except StoreError:
                 continue  # unreadable: doctor reports it
             if session.imported_at is None and session.team_key:
                 found.append(session.id)
+            else:  # a saved session never changes: it is never published
+                self.state.passed.add(session.id)
+                self.state.changed = True
         return found
 
     def preview(self) -> list[tuple[str, list[str]]]:
         """What the next sync would publish, writing nothing: per waiting session its file in
         the store (``teams/<team>/<yyyy>/<id>.toml``) and the fields that would leave
         (:func:`~selfaudit.store.shareable.shared_fields`)."""
+        from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
+
         found = []
         for session_id in self.waiting():
-            session = self.store.load(session_id)
+            session = self.local.store.load(session_id)
             try:
                 doc = shareable_doc(session, self.catalog.get(session.set_id))
             except NotShareable:
@@ -159,25 +170,29 @@ class FolderSync:
             found.append((str(session_path(Path(), session)), shared_fields(doc)))
         return found
 
-    def run(self) -> SyncReport:
-        """Publish, then pull; raises :class:`Unreachable` when the folder cannot be used."""
+    def run(self, waiting: list[str] | None = None) -> SyncReport:
+        """Publish (``waiting``: what :meth:`waiting` found, when it was asked already), then
+        pull; raises :class:`Unreachable` when the folder cannot be used."""
+        if waiting is None:
+            waiting = self.waiting()
         if not os.path.isdir(self.root):
-            waiting = len(self.waiting())
+            count = len(waiting)
             raise Unreachable(
                 f"The team store {self.root} cannot be reached (is the drive connected?); "
-                f"{waiting} session{'' if waiting == 1 else 's'} wait{'s' if waiting == 1 else ''} "
+                f"{count} session{'' if count == 1 else 's'} wait{'s' if count == 1 else ''} "
                 "to be published at the next sync."
             )
-        self.publish()
+        self.publish(waiting)
         self.pull()
-        self.state.last_sync = utc_now()
+        self.state.last_sync = dt.datetime.now(dt.UTC)
         return self.report
 
-    def publish(self) -> None:
-        """Write each waiting session's shareable form into the team store."""
-        waiting = self.waiting()
+    def publish(self, waiting: list[str]) -> None:
+        """Write the shareable form of each session of ``waiting`` into the team store."""
+        if waiting:
+            from selfaudit.store.shareable import NotShareable, shareable_doc
         for done, session_id in enumerate(waiting, 1):
-            session = self.store.load(session_id)
+            session = self.local.store.load(session_id)
             try:
                 doc = shareable_doc(session, self.catalog.get(session.set_id))
             except NotShareable as exc:
@@ -217,26 +232,30 @@ class FolderSync:
             stamp = year_dir.stat(follow_symlinks=False).st_mtime_ns
             if self.state.folders.get(rel_dir) == stamp:
                 continue
+            seen = self.state.seen
             with os.scandir(year_dir.path) as entries:
                 for entry in entries:
                     if entry.name.endswith(".toml") and not entry.name.startswith("."):
                         info = entry.stat(follow_symlinks=False)
                         key = [info.st_size, info.st_mtime_ns]
                         rel = f"{rel_dir}/{entry.name}"
-                        if self.state.seen.get(rel, [])[:2] != key:
+                        if seen.get(rel, [])[:2] != key:
                             found.append((rel, Path(entry.path), key))
             self.state.folders[rel_dir] = stamp
             self.state.changed = True
         listed = {rel for rel, _, _ in found}
-        for rel, seen in self.state.seen.items():
-            if seen[2:] == [Outcome.REFUSED.value] and rel not in listed:
-                path = self.root / TEAMS / rel
-                try:
-                    info = os.lstat(path)
-                except OSError:
-                    continue
-                if [info.st_size, info.st_mtime_ns] != seen[:2]:
-                    found.append((rel, path, [info.st_size, info.st_mtime_ns]))
+        for rel, key in list(self.state.refused.items()):
+            if rel in listed:
+                continue
+            path = self.root / TEAMS / rel
+            try:
+                info = os.lstat(path)
+            except OSError:  # gone from the store
+                del self.state.refused[rel]
+                self.state.changed = True
+                continue
+            if [info.st_size, info.st_mtime_ns] != key:
+                found.append((rel, path, [info.st_size, info.st_mtime_ns]))
         return found
 
     def pull(self) -> None:
@@ -245,12 +264,21 @@ class FolderSync:
         looked at)."""
         files = self._changed_files()
         for done, (rel, path, key) in enumerate(files, 1):
-            self.state.seen[rel] = [*key, self._pull_one(path)]
+            outcome = self._pull_one(path)
+            self.state.seen[rel] = [*key, outcome]
+            self.state.seen_changed = True
+            if outcome == Outcome.REFUSED:
+                self.state.refused[rel] = key
+            else:
+                self.state.refused.pop(rel, None)
             self.state.changed = True
             if self.progress:
                 self.progress(done, len(files))
 
     def _pull_one(self, path: Path) -> str:
+        from selfaudit.store.imports import import_session, read_shareable
+        from selfaudit.store.records import Session
+
         found = read_shareable(path)
         if isinstance(found, Session) and path.name != f"{found.id}.toml":
             found = FileResult(path, Outcome.REFUSED, f"its id {found.id} is not its file name")
@@ -259,7 +287,7 @@ class FolderSync:
             return found.outcome.value
         if found.team_key != self.key and not rates_team(found, self.catalog, self.key):
             return OTHER_TEAM
-        result = import_session(self.store, path, found)
+        result = import_session(self.local.store, path, found)
         if result.outcome is not Outcome.REFUSED:
             self.state.published.add(found.id)  # the team store holds it: never published again
         if result.outcome is Outcome.IMPORTED:

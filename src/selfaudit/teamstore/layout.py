@@ -10,13 +10,15 @@ at the same moment never write the same file.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfaudit.core.keys import team_key
-from selfaudit.store.records import Session
+
+if TYPE_CHECKING:
+    from selfaudit.store.records import Session
 
 TEAMS = "teams"
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -25,6 +27,8 @@ _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 def team_folder(team: str) -> str:
     """The folder name of ``team``: its key in ASCII letters, digits and ``-`` (at most 48),
     then ``-`` and 8 hex digits of the key's SHA-256: ``service-desk-3f1c0b2a``."""
+    import hashlib  # deferred: only publishing names a folder, and the import costs 2 ms
+
     key = team_key(team)
     ascii_only = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
     slug = _SLUG_JUNK.sub("-", ascii_only).strip("-")[:48].strip("-") or "team"

@@ -23,6 +23,7 @@ from selfaudit.core.text import visible
 from selfaudit.store import StoreError
 from selfaudit.teamstore.config import ConfigError, TeamStoreConfig, load_config
 from selfaudit.teamstore.folder import SyncReport, Unreachable
+from selfaudit.teamstore.local import Local
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.widgets.title_header import TitleHeader
 
@@ -124,7 +125,7 @@ class SyncScreen(BaseScreen):
         else:
             assert self.sa.store is not None
             try:
-                found = preview_sync(self.sa.store, *target)
+                found = preview_sync(Local.of(self.sa.store), *target)
                 lines = [f"{path}: {', '.join(fields)}" for path, fields in found]
             except StoreError as exc:
                 problem = self.sa.error_text(exc)
@@ -161,7 +162,7 @@ class SyncScreen(BaseScreen):
                 problem = target
             else:
                 assert self.sa.store is not None
-                summary = self._summary(run_sync(self.sa.store, *target, self._progress))
+                summary = self._summary(run_sync(Local.of(self.sa.store), *target, self._progress))
         except Unreachable as exc:
             problem = str(exc)
         except StoreError as exc:
