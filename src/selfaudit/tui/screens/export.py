@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 from selfaudit.i18n import t
 from selfaudit.tui.settle import drained
 from selfaudit.tui.translate import translate_bindings
+from selfaudit.tui.widgets.ordered_input import OrderedInput
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -37,7 +38,7 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(id="dialog"):
             yield Static(self.problem, id="dialog-text", markup=False)
             yield Static(t(self.lang, "save.failed"), markup=False)
-            yield Input(str(self.folder), id="export-folder")
+            yield OrderedInput(str(self.folder), id="export-folder")
             yield Static("", id="export-error", classes="error", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(t(self.lang, "save.export"), id="yes", variant="primary")

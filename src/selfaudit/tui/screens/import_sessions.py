@@ -17,6 +17,7 @@ from selfaudit.commands.import_sessions import describe, summary
 from selfaudit.store.imports import FileResult, Outcome, candidates, import_file
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.settle import drained
+from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.title_header import TitleHeader
 
 
@@ -52,7 +53,7 @@ class ImportScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield TitleHeader()
         yield Static(self.t("import.prompt"), markup=False)
-        yield Input(self.path, id="import-path")
+        yield OrderedInput(self.path, id="import-path")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Static("\n".join(self.lines), id="import-status", markup=False)
         yield Footer(compact=True)
