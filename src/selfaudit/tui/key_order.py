@@ -4,8 +4,9 @@ Keys can arrive faster than screens change: typed quickly, pasted, or sent all a
 Textual hands each key to whatever screen is on top when the key is read, even a screen that
 is still being built, or one whose successor is already on its way. Here a key that arrives
 while a new screen is being shown waits until that screen is mounted and has handled what was
-sent to it before (and, for a screen that reads a list in a thread, until the list is there);
-then the waiting keys are handled one after the other, in the order typed.
+sent to it before (and, for a screen that reads a list in a thread, until the list is there;
+or, for one that is working out what to show next, until that is shown); then the waiting keys
+are handled one after the other, in the order typed.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ class OrderedKeysApp(App[ReturnType]):
     def keys_may_flow(self, screen: Screen[Any]) -> None:
         """``screen`` has read what it shows: the keys held for it may go on (see module)."""
         self.call_later(self._screen_settled, screen)
+
+    def hold_keys(self, screen: Screen[Any]) -> None:
+        """``screen`` is working out what it will show next (its ``ready_for_keys`` says
+        ``False`` until then): keys arriving from now on wait until it calls
+        :meth:`keys_may_flow`, so a key typed ahead acts on what it shows then."""
+        if self._settled_screen is screen:
+            self._settled_screen = None
 
     def _must_wait(self) -> bool:
         """Whether a key arriving now has to wait (for keys before it, or for a new screen)."""
