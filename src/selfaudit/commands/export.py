@@ -71,13 +71,18 @@ def _warn(sentence: str) -> None:
 
 
 def shareable_sessions(
-    store: Store, summaries: list[SessionSummary], warn: Callable[[str], None] = _warn
+    store: Store,
+    summaries: list[SessionSummary],
+    warn: Callable[[str], None] = _warn,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Shared]:
     """Each session with its set and shareable form; one of a set not installed is left out
-    with a warning (``warn``)."""
+    with a warning (``warn``). ``progress`` is told (done, total) as the sessions are read."""
     catalog = load_catalog()
     found = []
-    for summary in summaries:
+    for done, summary in enumerate(summaries, 1):
+        if progress is not None:
+            progress(done, len(summaries))
         session = store.load(summary.id)
         qset = catalog.get(session.set_id)
         try:

@@ -7,6 +7,7 @@ import contextlib
 import os
 import signal
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.binding import Binding
@@ -345,10 +346,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
-    def open_export(self) -> None:
-        """Export the sessions: first what would leave, then the files."""
+    def open_export(self, chosen: Sequence[str] = ()) -> None:
+        """Export sessions (``chosen``: those chosen in History, offered first): first what
+        would leave, then the file or files."""
         if not isinstance(self.screen, ExportSessionsScreen):
-            self.push_screen(ExportSessionsScreen())
+            self.push_screen(ExportSessionsScreen(chosen))
 
     def open_import(self) -> None:
         """Import sessions from files or a folder, showing progress and what became of each."""

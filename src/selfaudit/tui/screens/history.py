@@ -148,8 +148,13 @@ class HistoryScreen(BaseScreen):
             option_list.replace_option_prompt_at_index(index, self._prompt(summary))
 
     def action_export(self) -> None:
-        """Export the sessions (the export screen shows what would leave first)."""
-        self.sa.open_export()
+        """Export sessions, the marked ones or else the highlighted one offered first (the
+        export screen shows what would leave before it writes)."""
+        chosen = [s.id for s in self.sessions if s.id in self.marked]
+        highlighted = self._highlighted_session()
+        if not chosen and highlighted is not None:
+            chosen = [highlighted.id]
+        self.sa.open_export(chosen)
 
     def action_import(self) -> None:
         """Import sessions from files or a folder."""
