@@ -3,14 +3,15 @@
 Builds a bare repository holding N published sessions (``teams/<team>/<yyyy>/<id>.toml``, one
 commit; made directly, without selfaudit's fsyncs, to keep set-up short), then a lead's store
 that syncs with it once (clone, and import of the team's sessions: timed and reported as
-``first``). Then it times, alternately, ``selfaudit sync`` with nothing new (in a fresh process,
-start-up included, as a user runs it) and the baseline: a plain ``git fetch`` plus ``git status``
+``first``). Then it times, alternately, ``selfaudit sync`` with nothing new (the installed
+command in a fresh process, start-up included, its modules compiled as an install has them: as
+a user runs it) and the baseline: a plain ``git fetch`` plus ``git status``
 of the same checkout, also each in fresh processes; and the same sync timed inside a fresh
 process once its imports are done (the sync's own work; the command's start-up is the imports
 every command shares). It reports the medians and the ratios (the target: at most 2x); only the
 ratios compare between machines.
 
-Usage: ``python bench/sync.py [--sessions 10000] [--runs 5]``
+Usage: ``python bench/sync.py [--sessions 10000] [--runs 11]``
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ def build_remote(root: Path, count: int) -> Path:
     return remote
 
 
+def _command() -> str:
+    """The ``selfaudit`` command installed beside this Python, as a user runs it."""
+    found = Path(sys.executable).with_name("selfaudit")
+    if not found.exists():
+        raise SystemExit(f"{found} is missing: run 'make .venv/.installed' first")
+    return str(found)
+
+
 def _timed(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(argv, env=env, cwd=cwd, check=True, capture_output=True)
@@ -80,12 +89,13 @@ def _timed(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> flo
 #: A no-op sync timed inside a process, after its imports: the sync's own work.
 _INSIDE = """
 import time
+from selfaudit import paths
 from selfaudit.commands.sync import run_sync
-from selfaudit.store import Store
 from selfaudit.teamstore.config import load_config
+from selfaudit.teamstore.local import Local
 config = load_config()
 start = time.perf_counter()
-run_sync(Store.open(), config, "Payroll")
+run_sync(Local.open(paths.data_dir()), config, "Payroll")
 print(time.perf_counter() - start)
 """
 
@@ -100,7 +110,7 @@ def _inside(env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="selfaudit-bench-sync-") as tmp:
         root = Path(tmp)
@@ -110,12 +120,16 @@ def main() -> None:
             SELFAUDIT_CONFIG_DIR=str(root / "config"),
             SELFAUDIT_CACHE_DIR=str(root / "cache"),
             GIT_TERMINAL_PROMPT="0",
+            # As installed from a wheel, the modules are compiled once (the first sync here
+            # compiles them), not at every start, whatever this shell says.
+            PYTHONPYCACHEPREFIX=str(root / "pycache"),
         )
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ.update(env)
         t0 = time.perf_counter()
         remote = build_remote(root, args.sessions)
         print(f"team store of {args.sessions} sessions built in {time.perf_counter() - t0:.1f} s")
-        selfaudit = [sys.executable, "-m", "selfaudit"]
+        selfaudit = [_command()]
         setup = [*selfaudit, "sync", "--git", str(remote), "--team", "Payroll"]
         first = _timed(setup, env)
         print(f"first sync (clone, import {args.sessions // len(TEAMS)}): {first:.2f} s")
