@@ -7,11 +7,14 @@ import os
 import subprocess
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from selfaudit.store import StoreError
 from selfaudit.teamstore import git as git_module
 from selfaudit.teamstore.config import TeamStoreConfig
+from selfaudit.teamstore.folder import FolderSync
 from selfaudit.teamstore.git import GitError, GitSync, explain
 from selfaudit.teamstore.layout import TEAMS
 from tests.teamstore.scene import Person, member_session, person
@@ -237,3 +240,47 @@ def test_git_upkeep_runs_after_a_sync_that_changed_the_checkout_only(
     ann.sync(config)
     assert [argv for argv in started if "fetch" in argv]
     assert not any("gc" in argv for argv in started)
+
+
+def test_a_sync_that_fails_on_this_side_stops_the_fetch_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _bare(tmp_path)
+    ann = person(tmp_path, "ann")
+    ann.sync(config)  # the checkout is there
+    started: list[subprocess.Popen[str]] = []
+    real = GitSync._start
+
+    def slow_fetch(self: GitSync, argv: list[str]) -> subprocess.Popen[str]:
+        if "fetch" not in argv:
+            return real(self, argv)
+        started.append(real(self, ["sleep", "60"]))
+        return started[-1]
+
+    def broken(self: object) -> list[str]:
+        raise StoreError("the store cannot be opened")
+
+    monkeypatch.setattr(GitSync, "_start", slow_fetch)
+    monkeypatch.setattr(FolderSync, "waiting", broken)
+    with pytest.raises(StoreError, match="cannot be opened"):
+        ann.sync(config)
+    assert started and started[0].returncode is not None
+    assert started[0].returncode < 0  # stopped by a signal, not waited for until it ended
+
+
+def test_git_upkeep_failing_does_not_undo_a_finished_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _bare(tmp_path)
+    ann = person(tmp_path, "ann")
+    session = member_session(ann)
+    real = GitSync.git
+
+    def gc_times_out(self: GitSync, *args: str, check: bool = True) -> Any:
+        if args[:1] == ("gc",):
+            raise GitError("git took over 300 seconds")
+        return real(self, *args, check=check)
+
+    monkeypatch.setattr(GitSync, "git", gc_times_out)
+    assert ann.sync(config).published == [session.id]
+    assert len(_remote_files(config)) == 1

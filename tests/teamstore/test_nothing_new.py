@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from selfaudit.store import Store
+from selfaudit.store import Store, StoreError
 from selfaudit.store.imports import import_paths
 from selfaudit.teamstore import state as state_module
 from selfaudit.teamstore.config import TeamStoreConfig
+from selfaudit.teamstore.folder import FolderSync
 from selfaudit.teamstore.layout import TEAMS, team_folder
 from tests.store.exchange import save
 from tests.teamstore.scene import Person, member_session, person
@@ -166,3 +167,53 @@ def test_a_quiet_sync_command_imports_no_records_nor_domain(tmp_path: Path, kind
     # Teeth: the same probe sees them once there is a session to publish.
     subprocess.run(take, check=True, env=env, capture_output=True)
     assert {"selfaudit.store.records", "selfaudit.store.store"} <= _loaded_by_a_sync(tmp_path)
+
+
+def test_a_sync_stopped_halfway_reads_the_rest_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _share(tmp_path)
+    ann, lead = person(tmp_path, "ann"), person(tmp_path, "lead")
+    made = {member_session(ann, days=n).id for n in range(3)}
+    ann.sync(config)
+    real, calls = FolderSync._pull_one, []
+
+    def stops_at_the_second(self: FolderSync, path: Path) -> str:
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # or a store that cannot be opened, a drive gone
+        return real(self, path)
+
+    monkeypatch.setattr(FolderSync, "_pull_one", stops_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        lead.sync(config)
+    monkeypatch.undo()
+    assert len(lead.ids()) == 1
+    lead.sync(config)
+    assert lead.ids() == made
+
+
+def test_a_crash_between_the_two_state_files_loses_no_refused_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config, ann, lead = _ann_published_and_lead_pulled(tmp_path)
+    session = member_session(ann, days=1)
+    ann.sync(config)
+    published = Path(config.folder, TEAMS, team_folder("Payroll"), "2026", f"{session.id}.toml")
+    good = published.read_bytes()
+    published.write_bytes(good[:40])  # half copied
+    real, writes = state_module.write_atomic, []
+
+    def second_write_dies(target: Path, data: bytes, **kwargs: object) -> None:
+        writes.append(target)
+        if len(writes) == 2:
+            raise StoreError("the machine went down")
+        real(target, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(state_module, "write_atomic", second_write_dies)
+    with pytest.raises(StoreError):
+        lead.sync(config)
+    monkeypatch.undo()
+    lead.sync(config)  # lists the folder again, finds the file as it was
+    published.write_bytes(good)  # the copy completed, in place: the folder does not change
+    assert [r.session_id for r in lead.sync(config).imported] == [session.id]

@@ -80,9 +80,10 @@ def _team(args: argparse.Namespace, config: TeamStoreConfig) -> str:
 
 def _print(report: SyncReport) -> int:
     if report.imported or report.refused:
-        from selfaudit.commands.import_sessions import describe
-    for result in report.imported + report.refused:
-        print(describe(result))
+        from selfaudit.commands.import_sessions import describe  # see the module docstring
+
+        for result in report.imported + report.refused:
+            print(describe(result))
     for warning in report.warnings:
         print(f"selfaudit: warning: {visible(warning)}", file=sys.stderr)
     print(

@@ -189,8 +189,10 @@ class FolderSync:
 
     def publish(self, waiting: list[str]) -> None:
         """Write the shareable form of each session of ``waiting`` into the team store."""
-        if waiting:
-            from selfaudit.store.shareable import NotShareable, shareable_doc
+        if not waiting:
+            return
+        from selfaudit.store.shareable import NotShareable, shareable_doc  # see module docstring
+
         for done, session_id in enumerate(waiting, 1):
             session = self.local.store.load(session_id)
             try:
@@ -223,11 +225,14 @@ class FolderSync:
             for year_dir in _folders(Path(team_dir.path)):
                 yield f"{team_dir.name}/{year_dir.name}", year_dir
 
-    def _changed_files(self) -> list[tuple[str, Path, list[int]]]:
+    def _changed_files(self) -> tuple[list[tuple[str, Path, list[int]]], dict[str, int]]:
         """The files to read: those new or changed in a folder whose entries changed since it
         was last read (its modification time), and those refused before (they may have been
-        completed since, as a sync client finishes copying them)."""
+        completed since, as a sync client finishes copying them). With them, the new time of
+        each folder listed, to be kept once its files are read (a sync that stops halfway
+        lists the folder again next time)."""
         found: list[tuple[str, Path, list[int]]] = []
+        stamps: dict[str, int] = {}
         for rel_dir, year_dir in self._year_folders():
             stamp = year_dir.stat(follow_symlinks=False).st_mtime_ns
             if self.state.folders.get(rel_dir) == stamp:
@@ -241,8 +246,7 @@ class FolderSync:
                         rel = f"{rel_dir}/{entry.name}"
                         if seen.get(rel, [])[:2] != key:
                             found.append((rel, Path(entry.path), key))
-            self.state.folders[rel_dir] = stamp
-            self.state.changed = True
+            stamps[rel_dir] = stamp
         listed = {rel for rel, _, _ in found}
         for rel, key in list(self.state.refused.items()):
             if rel in listed:
@@ -250,19 +254,21 @@ class FolderSync:
             path = self.root / TEAMS / rel
             try:
                 info = os.lstat(path)
-            except OSError:  # gone from the store
+            except FileNotFoundError:  # gone from the store
                 del self.state.refused[rel]
                 self.state.changed = True
                 continue
+            except OSError:
+                continue  # cannot be looked at now (the drive): looked at again next time
             if [info.st_size, info.st_mtime_ns] != key:
                 found.append((rel, path, [info.st_size, info.st_mtime_ns]))
-        return found
+        return found, stamps
 
     def pull(self) -> None:
         """Import the team's sessions and those rating it; files unchanged since they were
         last read are not opened again (nor, in a folder whose entries did not change, even
         looked at)."""
-        files = self._changed_files()
+        files, stamps = self._changed_files()
         for done, (rel, path, key) in enumerate(files, 1):
             outcome = self._pull_one(path)
             self.state.seen[rel] = [*key, outcome]
@@ -274,6 +280,9 @@ class FolderSync:
             self.state.changed = True
             if self.progress:
                 self.progress(done, len(files))
+        if stamps:
+            self.state.folders.update(stamps)
+            self.state.changed = True
 
     def _pull_one(self, path: Path) -> str:
         from selfaudit.store.imports import import_session, read_shareable

@@ -19,6 +19,7 @@ remote. Git missing, the remote unreachable, and access refused each get one sen
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from collections.abc import Callable, Sequence
@@ -99,14 +100,14 @@ class GitSync:
         self.folder = FolderSync(local, self.checkout, team, state, sets, progress)
         self.branch = ""
         self.who = ""
+        """The install's pseudonym, which git commits as (read at the first git command)."""
         self.changed = False
         """Whether this sync moved the checkout on (merged, rebased or committed)."""
-        """The install's pseudonym, which git commits as (read at the first git command)."""
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run git in the checkout; :class:`GitError` when it is missing or (with ``check``)
         fails."""
-        done = self._finish(self._start(self._in_checkout(args)))
+        done = self._run(self._in_checkout(args))
         if check and done.returncode != 0:
             raise GitError(explain(self.remote, done.stderr))
         return done
@@ -268,8 +269,11 @@ class GitSync:
         try:  # this side is read while the fetch runs
             waiting = self.folder.waiting()
             self.branch = self._branch()
-        finally:
-            fetched = self._finish(fetch)
+        except BaseException:
+            fetch.kill()  # the sync stops here: no waiting for the remote
+            fetch.communicate()
+            raise
+        fetched = self._finish(fetch)
         unpushed = self._integrate() if fetched.returncode == 0 else 0
         report = self.folder.run(waiting)
         self._commit(report.written)
@@ -278,5 +282,6 @@ class GitSync:
         if unpushed or report.written:
             self.push()
         if self.changed:
-            self.git("gc", "--auto", "--quiet", check=False)  # git's own upkeep, when due
+            with contextlib.suppress(GitError):  # upkeep only: the sync itself is done
+                self.git("gc", "--auto", "--quiet", check=False)  # git's own upkeep, when due
         return report

@@ -9,8 +9,9 @@ opens no file and lists no folder whose entries did not change.
 
 ``sync-seen.json`` holds, per file read from the store, its size and modification time with
 what became of it: only a folder whose entries changed needs it, so it is read only then (it
-is the big one: a line for every file of the store). It is written before the state, so a
-crash between the two costs only a folder read again.
+is the big one: a line for every file of the store). It is written after the state, so a
+crash between the two costs only files read again (found "already present"): the files
+refused, and the folders, are in the state.
 
 Each file is rewritten only when something in it changed. Losing them costs time only: every
 file is then read again, and what is already here is "already present".
@@ -135,12 +136,8 @@ def _load_seen(data_dir: Path, where: str) -> dict[str, list[Any]]:
 def save_state(data_dir: Path, state: SyncState) -> None:
     """Write the state atomically (each big file only when it changed); raises
     :class:`~selfaudit.store.errors.StoreError`."""
-    if state.seen_changed:
-        doc: dict[str, Any] = {"version": VERSION, "where": state.where, "seen": state.seen}
-        write_atomic(data_dir / SEEN_FILE_NAME, json.dumps(doc).encode(), overwrite=True)
-        state.seen_changed = False
     if state.changed:
-        doc = {
+        doc: dict[str, Any] = {
             "version": VERSION,
             "where": state.where,
             "published": sorted(state.published),
@@ -150,6 +147,10 @@ def save_state(data_dir: Path, state: SyncState) -> None:
         }
         write_atomic(state_path(data_dir), json.dumps(doc).encode(), overwrite=True)
         state.changed = False
+    if state.seen_changed:
+        doc = {"version": VERSION, "where": state.where, "seen": state.seen}
+        write_atomic(data_dir / SEEN_FILE_NAME, json.dumps(doc).encode(), overwrite=True)
+        state.seen_changed = False
     if state.last_sync is not None:
         stamp = json.dumps({"last_sync": state.last_sync.isoformat()}).encode()
         # Written every sync, and only for the home screen: not worth two fsyncs.
