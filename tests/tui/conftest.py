@@ -66,16 +66,18 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[..., object]) -> None:
     A widget the condition looks up that is not there yet (the screen is being rebuilt) counts
     as not reached yet."""
     deadline = time.monotonic() + WAIT_LIMIT
-    while not _holds(condition):
+    missing: list[NoMatches] = []
+    while not _holds(condition, missing):
         if time.monotonic() > deadline:
-            raise AssertionError("condition not reached")
+            raise AssertionError("condition not reached" + (f" ({missing[-1]})" if missing else ""))
         await pilot.pause(0.01)
 
 
-def _holds(condition: Callable[..., object]) -> object:
+def _holds(condition: Callable[..., object], missing: list[NoMatches]) -> object:
     try:
         return condition()
-    except NoMatches:
+    except NoMatches as exc:
+        missing.append(exc)  # said when the wait gives up: a widget that never came
         return False
 
 
