@@ -8,6 +8,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual import events
+
 from selfaudit.store import Session, Store
 from tests.store.exchange import save
 from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
@@ -106,7 +108,9 @@ async def test_the_team_and_the_marked_sessions_are_offered(tmp_path: Path) -> N
         assert {s.id for s in sessions if s.id in preview} == marked
 
 
-async def test_enter_enter_typed_at_once_previews_then_writes(tmp_path: Path) -> None:
+async def test_an_enter_typed_before_the_preview_was_there_writes_nothing(
+    tmp_path: Path,
+) -> None:
     store = Store.open()
     save(store, who=store.pseudonym())
     target = tmp_path / "now.md"
@@ -114,15 +118,36 @@ async def test_enter_enter_typed_at_once_previews_then_writes(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         keys = ["h", "x", "tab", "down", "tab", *str(target), "enter", "enter", "enter"]
-        send_at_once(app, keys)
-        await wait_for(pilot, lambda: target.exists())
-        await pilot.pause(0.2)
-        screen = app.screen
-        # The second Enter waited for the preview, so it wrote what the preview showed; the
-        # third found it written.
-        assert screen.written == (screen.scopes[0].key, "md", str(target))
-        assert screen.lines == [f"wrote {target} (1 session)"]
+        screen = await _export_screen(pilot, keys)
+        await pilot.pause(0.3)
+        choice = (screen.scopes[0].key, "md", target)
+        assert screen.previewed == choice and screen.written is None
+        # An Enter read before the preview was ready, handled only now (a busy machine):
+        late = events.Key("enter", None)
+        late.time = screen.previewed_at - 0.001
+        late.set_sender(app)
+        app._driver.send_message(late)
+        await pilot.pause(0.3)
+        assert not target.exists() and screen.written is None  # the preview comes first
+        await _enter(pilot)  # typed now, after it
+        assert screen.written == choice
     assert target.read_text(encoding="utf-8").startswith("#")
+
+
+async def test_the_choices_stay_when_the_language_changes(tmp_path: Path) -> None:
+    store = Store.open()
+    save(store, who=store.pseudonym())
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        screen = await _export_screen(pilot, ["h", "x", "down", "tab", "down", "down", "enter"])
+        await app.set_language("nl")
+        await wait_for(pilot, lambda: "Welke sessies" in drawn(app))
+        assert screen.query_one("#export-scope").highlighted == 1  # every session
+        assert screen.query_one("#export-format").highlighted == 2  # CSV
+        screen.query_one("#export-path").value = str(tmp_path)
+        await _enter(pilot)
+        assert "Dit zou naar" in screen.lines[0] and screen.lines[0].endswith(":")
 
 
 async def test_a_name_of_another_format_is_one_sentence_and_writes_nothing(

@@ -85,6 +85,7 @@ def test_a_name_of_another_format_or_none_is_refused(tmp_path: Path) -> None:
     assert (wrong.path, wrong.problem, wrong.suffix) == (None, "suffix", ".csv")
     assert export_target(str(tmp_path / "x.md"), BY_ID["toml"], TODAY).problem == "suffix"
     assert export_target("   ", BY_ID["html"], TODAY).problem == "empty"
+    assert export_target("~no-such-user-here/x", BY_ID["md"], TODAY).problem == "unusable"
 
 
 def test_a_home_folder_is_expanded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -442,6 +442,7 @@ MESSAGES: dict[str, str] = {
     "export.scope.team.other": "Team {name} ({count})",
     "export.where": "Where: a file name, or a folder to put it in",
     "export.target.empty": "Type where to write it: a file name, or a folder.",
+    "export.target.unusable": "That is no place a file can be written to; type a file name or a folder.",
     "export.target.suffix": "That name ends in {suffix}, which is another format: choose that format, or change the name.",
     "export.preview.one": "This would be written to {path}. Only these fields of {count} session would leave this machine (notes, open answers and names only where a session shares them):",
     "export.preview.other": "This would be written to {path}. Only these fields of {count} sessions would leave this machine (notes, open answers and names only where a session shares them):",

@@ -431,6 +431,7 @@ MESSAGES: dict[str, str] = {
     "export.scope.team.other": "Team {name} ({count})",
     "export.where": "Waar: een bestandsnaam, of een map om het in te zetten",
     "export.target.empty": "Typ waar het heen moet: een bestandsnaam, of een map.",
+    "export.target.unusable": "Daar kan geen bestand geschreven worden; typ een bestandsnaam of een map.",
     "export.target.suffix": "Die naam eindigt op {suffix}, en dat is een ander formaat: kies dat formaat, of verander de naam.",
     "export.preview.one": "Dit zou naar {path} gaan. Alleen deze velden van {count} sessie zouden deze computer verlaten (notities, open antwoorden en namen alleen als een sessie ze deelt):",
     "export.preview.other": "Dit zou naar {path} gaan. Alleen deze velden van {count} sessies zouden deze computer verlaten (notities, open antwoorden en namen alleen als een sessie ze deelt):",

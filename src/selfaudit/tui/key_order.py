@@ -4,9 +4,8 @@ Keys can arrive faster than screens change: typed quickly, pasted, or sent all a
 Textual hands each key to whatever screen is on top when the key is read, even a screen that
 is still being built, or one whose successor is already on its way. Here a key that arrives
 while a new screen is being shown waits until that screen is mounted and has handled what was
-sent to it before (and, for a screen that reads a list in a thread, until the list is there;
-or, for one that is working out what to show next, until that is shown); then the waiting keys
-are handled one after the other, in the order typed.
+sent to it before (and, for a screen that reads a list in a thread, until the list is there);
+then the waiting keys are handled one after the other, in the order typed.
 """
 
 from __future__ import annotations
@@ -32,24 +31,23 @@ class OrderedKeysApp(App[ReturnType]):
         self._held_keys: deque[events.Key] = deque()
         self._settled_screen: Screen[Any] | None = None
         self._awaited_screen: Screen[Any] | None = None
+        self.key_read_at = 0.0
+        """When the key being handled now was read from the terminal (Textual's clock, that
+        of :attr:`textual.message.Message.time`): a confirmation typed before what it confirms
+        was shown can be told from one typed after."""
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._must_wait():
-            self._held_keys.append(event)
-            self._await_screen()
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._must_wait():
+                self._held_keys.append(event)
+                self._await_screen()
+                return
+            self.key_read_at = event.time
         await super().on_event(event)
 
     def keys_may_flow(self, screen: Screen[Any]) -> None:
         """``screen`` has read what it shows: the keys held for it may go on (see module)."""
         self.call_later(self._screen_settled, screen)
-
-    def hold_keys(self, screen: Screen[Any]) -> None:
-        """``screen`` is working out what it will show next (its ``ready_for_keys`` says
-        ``False`` until then): keys arriving from now on wait until it calls
-        :meth:`keys_may_flow`, so a key typed ahead acts on what it shows then."""
-        if self._settled_screen is screen:
-            self._settled_screen = None
 
     def _must_wait(self) -> bool:
         """Whether a key arriving now has to wait (for keys before it, or for a new screen)."""
@@ -92,7 +90,9 @@ class OrderedKeysApp(App[ReturnType]):
             if self.screen is not self._settled_screen:
                 self._await_screen()  # the last key changed the screen
                 return
-            await super().on_event(self._held_keys.popleft())
+            key = self._held_keys.popleft()
+            self.key_read_at = key.time
+            await super().on_event(key)
 
 
 def ready_for_keys(screen: Screen[Any]) -> bool:

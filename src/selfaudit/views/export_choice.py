@@ -77,7 +77,8 @@ def export_scopes(
     its title in ``titles``, else its id), and the sessions of ``team`` when it has any."""
     oldest_first = list(reversed(summaries))
     scopes = []
-    picked = [s for s in oldest_first if s.id in set(chosen)]
+    wanted = set(chosen)
+    picked = [s for s in oldest_first if s.id in wanted]
     if picked:
         name = titles.get(picked[0].set_id, picked[0].set_id) if len(picked) == 1 else ""
         scopes.append(Scope("chosen", "chosen", name, tuple(s.id for s in picked)))
@@ -113,8 +114,12 @@ def export_target(text: str, form: ExportFormat, today: dt.date) -> Target:
     text = text.strip()
     if not text:
         return Target(None, "empty")
-    path = Path(text).expanduser()
-    if path.is_dir():
+    try:
+        path = Path(text).expanduser()
+        is_folder = path.is_dir()
+    except (RuntimeError, ValueError, OSError):  # ~nosuchuser, or a name the system refuses
+        return Target(None, "unusable")
+    if is_folder:
         return Target(path / f"selfaudit-{today.isoformat()}{form.suffix}")
     ending = path.suffix.lower()
     asked = SUFFIXES.get(ending)

@@ -2,8 +2,8 @@
 team's), in which format (a report, a spreadsheet, JSON, or files to import elsewhere), and
 where, written as ``selfaudit export`` writes them (:mod:`selfaudit.views.export_choice` holds
 the choices). The first Enter shows exactly which fields of how many sessions would leave this
-machine, and the file or folder; Enter again, with nothing changed, writes it. Keys typed
-while a preview is worked out wait for it: Enter Enter typed at once shows, then writes."""
+machine, and the file or folder; Enter again, with nothing changed, writes it. Only an Enter
+typed once the preview was there writes: Enter Enter typed at once shows the preview only."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.views.export_choice import FORMATS, ExportFormat, Scope, export_scopes, export_target
 
-#: A choice of sessions, a format and a path typed: what one preview was shown for.
-Choice = tuple[str, str, str]
+#: A choice of sessions, a format and the file or folder: what one preview was shown for.
+Choice = tuple[str, str, Path]
 #: Sessions sharing the same fields are named one by one up to this many.
 NAMED_UP_TO = 3
 
@@ -80,8 +80,12 @@ class ExportSessionsScreen(BaseScreen):
         self.lines: list[str] = []
         self.previewed: Choice | None = None
         """The choice whose preview is shown: Enter with it unchanged writes."""
+        self.previewed_at = 0.0
+        """When that preview was ready: an Enter read before it does not write."""
         self.written: Choice | None = None
         self.busy = False
+        self.highlighted: dict[str, int | None] = {"#export-scope": 0, "#export-format": 0}
+        """Where each list's choice was, kept over a recompose (a language switch)."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -123,20 +127,25 @@ class ExportSessionsScreen(BaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        for option_list in self.query("#export-format").results(OptionList):
-            option_list.highlighted = 0
-        self.query_one("#export-scope", OptionList).focus()
+        self.after_recompose()
         self.load()
 
     def remember_state(self) -> None:
         self.path = self.query_one("#export-path", Input).value
+        for selector in self.highlighted:
+            self.highlighted[selector] = self.query_one(selector, OptionList).highlighted
+
+    def after_recompose(self) -> None:
+        for selector, index in self.highlighted.items():
+            option_list = self.query_one(selector, OptionList)
+            if index is not None and index < option_list.option_count:
+                option_list.highlighted = index
+        self.query_one("#export-scope", OptionList).focus()
 
     @property
     def ready_for_keys(self) -> bool:
-        """Keys wait until the choices are read, and while a preview or an export is under
-        way, so an Enter typed ahead acts on the preview it was typed after (see
-        :mod:`selfaudit.tui.key_order`)."""
-        return self.loaded and not self.busy
+        """Keys wait until the choices are read (see :mod:`selfaudit.tui.key_order`)."""
+        return self.loaded
 
     @work(thread=True, exclusive=True, group="export-sessions")
     def load(self) -> None:
@@ -172,6 +181,7 @@ class ExportSessionsScreen(BaseScreen):
 
     async def action_export(self) -> None:
         """Enter: show what would leave for this choice, or, shown already, write it."""
+        typed_at = self.sa.key_read_at
         for selector in ("#export-scope", "#export-format", "#export-path"):
             await drained(self.query_one(selector))  # the keys typed before this Enter first
         selected = self._selected()
@@ -184,13 +194,15 @@ class ExportSessionsScreen(BaseScreen):
             self.previewed = None
             self._show([self.t(f"export.target.{target.problem}", suffix=target.suffix)])
             return
-        choice = (scope.key, form.id, text.strip())
+        choice = (scope.key, form.id, target.path)
         if choice == self.written:
             return  # written already: a changed choice writes again
+        confirmed = choice == self.previewed and typed_at > self.previewed_at
+        if choice == self.previewed and not confirmed:
+            return  # typed before the preview was there: it has to be seen first
         self.busy = True
-        self.sa.hold_keys(self)
         self.query_one("#export-progress", ProgressBar).update(total=len(scope.ids), progress=0)
-        self.run_export(scope, form, target.path, choice, write=choice == self.previewed)
+        self.run_export(scope, form, target.path, choice, write=confirmed)
 
     @work(thread=True, exclusive=True, group="export-sessions")
     def run_export(
@@ -262,8 +274,8 @@ class ExportSessionsScreen(BaseScreen):
             self.written, self.previewed = message.choice, None
         else:
             self.previewed = message.choice if message.previewed else None
+            self.previewed_at = message.time
         self._show(message.lines)
-        self.sa.keys_may_flow(self)
 
     def _show(self, lines: list[str]) -> None:
         self.lines = lines
