@@ -284,3 +284,18 @@ def test_git_upkeep_failing_does_not_undo_a_finished_sync(
     monkeypatch.setattr(GitSync, "git", gc_times_out)
     assert ann.sync(config).published == [session.id]
     assert len(_remote_files(config)) == 1
+
+
+def test_a_checkout_of_another_remote_is_one_sentence_and_left_as_it_is(tmp_path: Path) -> None:
+    first = _bare(tmp_path)
+    ann = person(tmp_path, "ann")
+    member_session(ann)
+    ann.sync(first)
+    second = tmp_path / "second.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(second)], check=True)
+    member_session(ann, days=1)
+    with pytest.raises(GitError, match=r"is a checkout of .*remote\.git, not of .*second\.git"):
+        ann.sync(TeamStoreConfig(remote=str(second)))
+    assert len(_remote_files(first)) == 1  # nothing more went to the old remote
+    empty = subprocess.run(["git", "-C", str(second), "rev-parse", "--verify", "-q", "HEAD"])
+    assert empty.returncode != 0  # and nothing to the new one

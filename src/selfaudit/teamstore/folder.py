@@ -133,16 +133,13 @@ class FolderSync:
         """The ids of this store's own sessions not yet published (the queue): only files
         whose id the team store is not known to hold are opened."""
         found = []
-        known = (self.state.published, self.state.passed)
         try:
-            with os.scandir(self.local.sessions_dir) as entries:
-                names = [e.name for e in entries if not any(e.name[:-5] in ids for ids in known)]
+            ids = {n[:-5] for n in os.listdir(self.local.sessions_dir) if n.endswith(".toml")}
         except FileNotFoundError:
-            names = []
-        for name in sorted(names):
-            if not is_record_file(name):
+            ids = set()
+        for session_id in sorted(ids - self.state.published - self.state.passed):
+            if not is_record_file(f"{session_id}.toml"):
                 continue
-            session_id = name[:-5]
             try:
                 session = self.local.store.load(session_id)
             except StoreError:
