@@ -11,7 +11,7 @@ process once its imports are done (the sync's own work; the command's start-up i
 every command shares). It reports the medians and the ratios (the target: at most 2x); only the
 ratios compare between machines.
 
-Usage: ``python bench/sync.py [--sessions 10000] [--runs 11]``
+Usage: ``python bench/sync.py [--sessions 10000] [--runs 21]``
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def _inside(env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="selfaudit-bench-sync-") as tmp:
         root = Path(tmp)
