@@ -91,3 +91,8 @@ def test_a_name_of_another_format_or_none_is_refused(tmp_path: Path) -> None:
 def test_a_home_folder_is_expanded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     assert export_target("~", BY_ID["md"], TODAY).path == tmp_path / "selfaudit-2026-12-02.md"
+
+
+def test_a_relative_name_is_made_whole(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert export_target("scores", BY_ID["csv"], TODAY).path == tmp_path / "scores.csv"

@@ -107,15 +107,17 @@ class Target:
 def export_target(text: str, form: ExportFormat, today: dt.date) -> Target:
     """The file (or, for TOML, the folder) a path typed names for ``form``.
 
-    A folder that exists gets a new name in it, ``selfaudit-<date>`` with the format's ending;
-    a name without a known ending gets the format's; a name that ends as another format does
-    is refused, so a report is never written under a spreadsheet's name.
+    A name not from ``/`` or ``~`` is in the folder the app was started in, and the path
+    given back is always a whole one. A folder that exists gets a new name in it,
+    ``selfaudit-<date>`` with the format's ending; a name without a known ending gets the
+    format's; a name that ends as another format does is refused, so a report is never
+    written under a spreadsheet's name.
     """
     text = text.strip()
     if not text:
         return Target(None, "empty")
     try:
-        path = Path(text).expanduser()
+        path = Path(text).expanduser().absolute()  # so the preview says exactly where
         is_folder = path.is_dir()
     except (RuntimeError, ValueError, OSError):  # ~nosuchuser, or a name the system refuses
         return Target(None, "unusable")
