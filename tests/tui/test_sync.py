@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual import events
+
 from selfaudit.store import Store
 from selfaudit.teamstore.config import TeamStoreConfig, save_config
 from tests.store.exchange import save
@@ -71,6 +73,29 @@ async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) ->
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
         app.screen.load()
         await wait_for(pilot, lambda: "last sync" in drawn(app))
+
+
+async def test_an_enter_typed_before_the_preview_was_there_does_not_sync(
+    tmp_path: Path,
+) -> None:
+    shared = tmp_path / "share"
+    shared.mkdir()
+    save_config(TeamStoreConfig(folder=str(shared)))
+    store = Store.open()
+    save(store, who=store.pseudonym(), team="Payroll")
+    app: Any = make_app(team="Payroll")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _previewed(pilot)
+        screen = app.screen
+        late = events.Key("enter", None)  # read before the preview, handled only now
+        late.time = screen.previewed_at - 0.001
+        late.set_sender(app)
+        app._driver.send_message(late)
+        await pilot.pause(0.3)
+        assert not screen.started and list(shared.iterdir()) == []
+        await pilot.press("enter")  # typed after it
+        await wait_for(pilot, lambda: screen.finished)
+    assert len(list(shared.rglob("*.toml"))) == 1
 
 
 async def test_without_a_team_store_it_says_how_to_set_one_up() -> None:

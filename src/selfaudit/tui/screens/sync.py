@@ -2,8 +2,9 @@
 
 First it shows exactly what the sync would publish (each file and the fields that leave this
 machine, as ``selfaudit sync --dry-run`` prints them); Enter starts the sync, Esc goes back
-without one. The sync runs in a thread (:func:`selfaudit.commands.sync.run_sync`, the same as
-``selfaudit sync``); its progress comes back by message. A team store is set up once on the
+without one. Only an Enter typed once that list was there starts it. The sync runs in a
+thread (:func:`selfaudit.commands.sync.run_sync`, the same as ``selfaudit sync``); its progress
+comes back by message. A team store is set up once on the
 command line (``selfaudit sync --folder PATH`` or ``--git URL``) or here (Enter on "no team
 store yet" opens :class:`~selfaudit.tui.screens.team_store_setup.TeamStoreSetupScreen`), and
 either way the app says who can read it.
@@ -63,6 +64,8 @@ class SyncScreen(BaseScreen):
         self.summary = ""
         self.problem = ""
         self.preview: list[str] | None = None
+        self.previewed_at = 0.0
+        """When the preview was ready: an Enter read before it does not sync."""
         """The files and fields the sync would publish, once read."""
         self.started = False
         self.finished = False
@@ -134,10 +137,13 @@ class SyncScreen(BaseScreen):
     def on_sync_screen_previewed(self, message: Previewed) -> None:
         """Show what would be published (or why there is no sync)."""
         self.preview, self.problem = message.lines, message.problem
+        self.previewed_at = message.time
         self.query_one("#sync-status", Static).update(self._status())
 
     def action_sync(self) -> None:
         """Enter: sync, once the preview is shown; without a team store, set one up."""
+        if self.sa.key_read_at < self.previewed_at:
+            return  # typed before the preview was there: it has to be seen first
         if self.preview is not None and self.needs_setup and not self.started:
             # Imported when opened, like every screen shown from here.
             from selfaudit.tui.screens.team_store_setup import TeamStoreSetupScreen
