@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -71,5 +72,8 @@ def test_a_place_reads_as_a_folder_or_a_git_remote(tmp_path: Path) -> None:
     assert config_for(str(tmp_path / "store.git")).remote  # no such folder here: a remote
     (tmp_path / "store.git").mkdir()
     assert config_for(str(tmp_path / "store.git")).folder == str(tmp_path / "store.git")
+    bare = tmp_path / "team"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(bare)], check=True)
+    assert config_for(str(bare)).remote == str(bare)  # a repository here is used with git
     assert config_for("~/share").folder == str(Path("~/share").expanduser())
     assert config_for("share").folder == str(Path("share").absolute())

@@ -57,17 +57,27 @@ class TeamStoreConfig(NamedTuple):
 
 def config_for(where: str, team: str = "") -> TeamStoreConfig:
     """The configuration for a place as a person types it: a git remote when it reads as one
-    (``https://…``, ``ssh://…``, ``user@host:path`` or a path ending in ``.git`` that is no
-    folder here), else a folder (made absolute, ``~`` expanded)."""
+    (``https://…``, ``ssh://…``, ``user@host:path``, a path ending in ``.git`` that is no
+    folder here, or a folder here that is a git repository), else a folder (made absolute,
+    ``~`` expanded)."""
     where = where.strip()
+    folder = os.path.expanduser(where)
     is_remote = (
         "://" in where
         or re.match(r"^[\w.-]+@[\w.-]+:", where) is not None
-        or (where.endswith(".git") and not os.path.isdir(os.path.expanduser(where)))
+        or (where.endswith(".git") and not os.path.isdir(folder))
+        or is_git_repository(Path(folder))
     )
     if is_remote:
         return TeamStoreConfig(remote=where, team=team.strip())
     return TeamStoreConfig(folder=str(Path(where).expanduser().absolute()), team=team.strip())
+
+
+def is_git_repository(path: Path) -> bool:
+    """Whether ``path`` is a git repository here: a bare one (``HEAD``, ``objects``, ``refs``)
+    or a working copy (``.git``)."""
+    bare = (path / "HEAD").is_file() and (path / "objects").is_dir() and (path / "refs").is_dir()
+    return bare or (path / ".git").exists()
 
 
 def config_path() -> Path:

@@ -69,7 +69,8 @@ class TeamStoreSetupScreen(BaseScreen):
         except ConfigError as exc:
             error.update(visible(str(exc)))
             return
-        self.sa.notify(self.t("setup.saved", where=visible(config.where)), markup=False)
+        saved = "setup.saved.git" if config.remote else "setup.saved.folder"
+        self.sa.notify(self.t(saved, where=visible(config.where)), markup=False)
         self.app.pop_screen()
 
     def action_back(self) -> None:
