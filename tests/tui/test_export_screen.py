@@ -58,7 +58,7 @@ async def test_the_first_enter_shows_what_leaves_the_second_writes_it(tmp_path: 
         keys = ["h", "x", "tab", "tab", *str(target), "enter"]
         screen = await _export_screen(pilot, keys)
         preview = " ".join(screen.lines)
-        assert f"written to {target}." in preview and "1 session would leave" in preview
+        assert f"written to {target}: only" in preview and "of 1 session would leave" in preview
         assert session.id in preview and "answers.enps" in preview
         assert "choose_what" not in preview and not target.exists()
         assert "would leave this machine" in " ".join(drawn(app).split())  # and it is shown
@@ -84,7 +84,7 @@ async def test_keys_sent_at_once_choose_the_set_the_format_and_the_place(
         where = ["tab", *str(tmp_path / "scores"), "enter"]
         screen = await _export_screen(pilot, ["h", "x", *scope, *form, *where])
         target = tmp_path / "scores.csv"
-        assert f"written to {target}." in screen.lines[0]
+        assert f"written to {target}: only" in screen.lines[0]
         assert screen.previewed is not None and not target.exists()
         await _enter(pilot)
     rows = list(csv.reader(target.read_text(encoding="utf-8").splitlines(), delimiter=";"))
@@ -104,8 +104,21 @@ async def test_the_team_and_the_marked_sessions_are_offered(tmp_path: Path) -> N
         listed = sorted(sessions, key=lambda s: (s.completed_at, s.id), reverse=True)
         marked = {listed[0].id, listed[2].id}  # as History lists them: newest first
         preview = " ".join(screen.lines)
-        assert "2 sessions would leave" in preview
+        assert "of 2 sessions would leave" in preview
         assert {s.id for s in sessions if s.id in preview} == marked
+
+
+async def test_one_marked_session_is_offered_as_marked_not_as_the_highlighted_one() -> None:
+    sessions = _sessions()
+    app: Any = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        screen = await _export_screen(pilot, ["h", "down", "space", "up", "x", "enter"])
+        labels = [str(o.prompt) for o in screen.query_one("#export-scope").options]
+        assert labels[0] == "The 1 session marked in History"
+        listed = sorted(sessions, key=lambda s: (s.completed_at, s.id), reverse=True)
+        preview = " ".join(screen.lines)
+        assert {s.id for s in sessions if s.id in preview} == {listed[1].id}
 
 
 async def test_an_enter_typed_before_the_preview_was_there_writes_nothing(
@@ -130,7 +143,7 @@ async def test_an_enter_typed_before_the_preview_was_there_writes_nothing(
         await pilot.pause(0.3)
         assert not target.exists() and screen.written is None  # the preview comes first
         await _enter(pilot)  # typed now, after it
-        assert screen.written == choice
+        assert screen.written == (screen.scopes[0].key, "md", str(target))
     assert target.read_text(encoding="utf-8").startswith("#")
 
 
@@ -147,7 +160,7 @@ async def test_the_choices_stay_when_the_language_changes(tmp_path: Path) -> Non
         assert screen.query_one("#export-format").highlighted == 2  # CSV
         screen.query_one("#export-path").value = str(tmp_path)
         await _enter(pilot)
-        assert "Dit zou naar" in screen.lines[0] and screen.lines[0].endswith(":")
+        assert "Dit zou naar" in screen.lines[0] and "Nog eens Enter" in screen.lines[0]
 
 
 async def test_a_name_of_another_format_is_one_sentence_and_writes_nothing(

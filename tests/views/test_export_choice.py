@@ -82,7 +82,7 @@ def test_a_name_gets_the_formats_ending_unless_it_has_it(
 
 def test_a_name_of_another_format_or_none_is_refused(tmp_path: Path) -> None:
     wrong = export_target(str(tmp_path / "scores.csv"), BY_ID["html"], TODAY)
-    assert (wrong.path, wrong.problem, wrong.suffix) == (None, "suffix", ".csv")
+    assert (wrong.path, wrong.problem, wrong.detail) == (None, "suffix", ".csv")
     assert export_target(str(tmp_path / "x.md"), BY_ID["toml"], TODAY).problem == "suffix"
     assert export_target("   ", BY_ID["html"], TODAY).problem == "empty"
     assert export_target("~no-such-user-here/x", BY_ID["md"], TODAY).problem == "unusable"
@@ -96,3 +96,27 @@ def test_a_home_folder_is_expanded(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 def test_a_relative_name_is_made_whole(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     assert export_target("scores", BY_ID["csv"], TODAY).path == tmp_path / "scores.csv"
+
+
+def test_nothing_is_named_that_could_not_be_written(tmp_path: Path) -> None:
+    (tmp_path / "scores.csv").write_text("mine")
+    taken = export_target(str(tmp_path / "scores"), BY_ID["csv"], TODAY)
+    assert (taken.path, taken.problem, taken.detail) == (
+        None,
+        "exists",
+        str(tmp_path / "scores.csv"),
+    )
+    nowhere = export_target(str(tmp_path / "sub" / "r.md"), BY_ID["md"], TODAY)
+    assert (nowhere.problem, nowhere.detail) == ("no-folder", str(tmp_path / "sub"))
+    # A folder of files to import is made where it is missing.
+    assert (
+        export_target(str(tmp_path / "a" / "b"), BY_ID["toml"], TODAY).path == tmp_path / "a" / "b"
+    )
+
+
+def test_a_folder_gets_the_next_free_dated_name(tmp_path: Path) -> None:
+    (tmp_path / "selfaudit-2026-12-02.csv").write_text("earlier")
+    (tmp_path / "selfaudit-2026-12-02-2.csv").write_text("earlier too")
+    assert export_target(str(tmp_path), BY_ID["csv"], TODAY).path == (
+        tmp_path / "selfaudit-2026-12-02-3.csv"
+    )

@@ -346,11 +346,11 @@ class SelfAuditApp(OrderedKeysApp[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
-    def open_export(self, chosen: Sequence[str] = ()) -> None:
-        """Export sessions (``chosen``: those chosen in History, offered first): first what
-        would leave, then the file or files."""
+    def open_export(self, chosen: Sequence[str] = (), marked: bool = False) -> None:
+        """Export sessions (``chosen``: those ``marked`` in History, or the one highlighted
+        there, offered first): first what would leave, then the file or files."""
         if not isinstance(self.screen, ExportSessionsScreen):
-            self.push_screen(ExportSessionsScreen(chosen))
+            self.push_screen(ExportSessionsScreen(chosen, marked))
 
     def open_import(self) -> None:
         """Import sessions from files or a folder, showing progress and what became of each."""

@@ -8,6 +8,7 @@ The same formats as ``selfaudit export --format`` (the CSV with decimal commas i
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,8 +101,9 @@ class Target:
 
     path: Path | None
     problem: str = ""
-    suffix: str = ""
-    """The ending that does not match the format, for the ``suffix`` problem."""
+    detail: str = ""
+    """What the problem is about: the ending that does not match the format, the file there
+    already, or the folder that is not there."""
 
 
 def export_target(text: str, form: ExportFormat, today: dt.date) -> Target:
@@ -109,9 +111,10 @@ def export_target(text: str, form: ExportFormat, today: dt.date) -> Target:
 
     A name not from ``/`` or ``~`` is in the folder the app was started in, and the path
     given back is always a whole one. A folder that exists gets a new name in it,
-    ``selfaudit-<date>`` with the format's ending; a name without a known ending gets the
-    format's; a name that ends as another format does is refused, so a report is never
-    written under a spreadsheet's name.
+    ``selfaudit-<date>`` with the format's ending (``-2`` and on when taken); a name without a
+    known ending gets the format's; a name that ends as another format does is refused, so a
+    report is never written under a spreadsheet's name, and so is a file that is there
+    already (nothing is written over) or one in a folder that is not there.
     """
     text = text.strip()
     if not text:
@@ -122,11 +125,26 @@ def export_target(text: str, form: ExportFormat, today: dt.date) -> Target:
     except (RuntimeError, ValueError, OSError):  # ~nosuchuser, or a name the system refuses
         return Target(None, "unusable")
     if is_folder:
-        return Target(path / f"selfaudit-{today.isoformat()}{form.suffix}")
+        return Target(_free_name(path, f"selfaudit-{today.isoformat()}", form.suffix))
     ending = path.suffix.lower()
     asked = SUFFIXES.get(ending)
-    if asked is None:
-        return Target(path.with_name(path.name + form.suffix))
-    if asked != form.fmt:
+    if asked is not None and asked != form.fmt:
         return Target(None, "suffix", ending)
+    if asked is None:
+        path = path.with_name(path.name + form.suffix)
+    if not form.suffix:
+        return Target(path)  # a folder of files: made when missing, never written over
+    if os.path.lexists(path):
+        return Target(None, "exists", str(path))
+    if not path.parent.is_dir():
+        return Target(None, "no-folder", str(path.parent))
     return Target(path)
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or with ``-2``, ``-3``… when that is taken."""
+    path, number = folder / f"{stem}{suffix}", 1
+    while os.path.lexists(path):
+        number += 1
+        path = folder / f"{stem}-{number}{suffix}"
+    return path

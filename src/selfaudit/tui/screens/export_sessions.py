@@ -70,10 +70,12 @@ class ExportSessionsScreen(BaseScreen):
         previewed: bool
         """Whether ``lines`` is the preview of ``choice`` (not a problem found)."""
 
-    def __init__(self, chosen: Sequence[str] = ()) -> None:
+    def __init__(self, chosen: Sequence[str] = (), marked: bool = False) -> None:
         super().__init__()
         self.chosen = tuple(chosen)
-        """The sessions chosen in History (marked, or the one highlighted), offered first."""
+        """The sessions chosen in History (``marked``, or else the one highlighted), offered
+        first."""
+        self.marked = marked
         self.scopes: list[Scope] = []
         self.loaded = False
         self.path = "~"
@@ -82,8 +84,12 @@ class ExportSessionsScreen(BaseScreen):
         """The choice whose preview is shown: Enter with it unchanged writes."""
         self.previewed_at = 0.0
         """When that preview was ready: an Enter read before it does not write."""
-        self.written: Choice | None = None
+        self.written: tuple[str, str, str] | None = None
+        """The choice and the path typed that were written: Enter with them unchanged does
+        nothing (the file is there now)."""
         self.busy = False
+        self.entered = ("", "", "")
+        """The choice and the path typed of the preview or export under way."""
         self.highlighted: dict[str, int | None] = {"#export-scope": 0, "#export-format": 0}
         """Where each list's choice was, kept over a recompose (a language switch)."""
 
@@ -116,7 +122,7 @@ class ExportSessionsScreen(BaseScreen):
     def _scope_label(self, scope: Scope) -> str:
         count, name = len(scope.ids), scope.name
         if scope.kind == "chosen":
-            if count == 1:
+            if not self.marked:
                 return self.t("export.scope.this", name=name)
             return self.t("export.scope.chosen", count=count)
         if scope.kind == "all":
@@ -189,18 +195,20 @@ class ExportSessionsScreen(BaseScreen):
         if self.busy or selected is None or self.sa.store is None:
             return
         scope, form = selected
+        entered = (scope.key, form.id, text.strip())
+        if entered == self.written:
+            return  # written already: a changed choice writes again
         target = export_target(text, form, dt.date.today())
         if target.path is None:
             self.previewed = None
-            self._show([self.t(f"export.target.{target.problem}", suffix=target.suffix)])
+            self._show([self.t(f"export.target.{target.problem}", detail=target.detail)])
             return
         choice = (scope.key, form.id, target.path)
-        if choice == self.written:
-            return  # written already: a changed choice writes again
         confirmed = choice == self.previewed and typed_at > self.previewed_at
         if choice == self.previewed and not confirmed:
             return  # typed before the preview was there: it has to be seen first
         self.busy = True
+        self.entered = entered
         self.query_one("#export-progress", ProgressBar).update(total=len(scope.ids), progress=0)
         self.run_export(scope, form, target.path, choice, write=confirmed)
 
@@ -255,10 +263,7 @@ class ExportSessionsScreen(BaseScreen):
         groups: dict[tuple[str, ...], list[str]] = {}
         for session_id, shared in fields:
             groups.setdefault(tuple(shared), []).append(session_id)
-        lines = [
-            self.t("export.preview", count=len(fields), path=str(target)),
-            self.t("export.confirm"),
-        ]
+        lines = [self.t("export.preview", count=len(fields), path=str(target))]
         for names, ids in groups.items():
             which = f" ({', '.join(ids)})" if len(ids) <= NAMED_UP_TO else ""
             listed = ", ".join(names)
@@ -271,7 +276,7 @@ class ExportSessionsScreen(BaseScreen):
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         if message.written:
-            self.written, self.previewed = message.choice, None
+            self.written, self.previewed = self.entered, None
         else:
             self.previewed = message.choice if message.previewed else None
             self.previewed_at = message.time

@@ -152,9 +152,10 @@ class HistoryScreen(BaseScreen):
         export screen shows what would leave before it writes)."""
         chosen = [s.id for s in self.sessions if s.id in self.marked]
         highlighted = self._highlighted_session()
-        if not chosen and highlighted is not None:
-            chosen = [highlighted.id]
-        self.sa.open_export(chosen)
+        if chosen or highlighted is None:
+            self.sa.open_export(chosen, marked=True)
+        else:
+            self.sa.open_export([highlighted.id])
 
     def action_import(self) -> None:
         """Import sessions from files or a folder."""
