@@ -156,6 +156,8 @@ def test_export_never_writes_over_a_file(tmp_path: Path) -> None:
         ["export", "--all", "--format", "pdf", "-o", "x"],
         ["export", "--all", "--format", "md", "--decimal-comma", "-o", "x"],
         ["export", "--all", "--format", "md"],
+        ["export", "--all", "--format", "csv", "-o", "x.md"],
+        ["export", "--all", "--format", "toml", "-o", "x.csv"],
     ],
 )
 def test_bad_usage_exits_2_in_one_sentence(argv: list[str], tmp_path: Path) -> None:
@@ -163,4 +165,4 @@ def test_bad_usage_exits_2_in_one_sentence(argv: list[str], tmp_path: Path) -> N
     result = run_cli(*argv)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
-    assert not os.path.exists("x.csv")
+    assert not os.path.exists("x.csv") and not os.path.exists("x.md")

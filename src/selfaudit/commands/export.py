@@ -32,6 +32,7 @@ from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Session, SessionSummary, Store, StoreError
 from selfaudit.store.atomic import encode_toml, write_atomic
 from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
+from selfaudit.views.export_choice import SUFFIXES
 from selfaudit.views.report import ReportOptions, report_view
 
 
@@ -213,6 +214,12 @@ def main(args: argparse.Namespace) -> int:
     if args.decimal_comma and args.format != "csv":
         raise UserError("--decimal-comma goes with --format csv")
     target = Path(args.output)
+    named = SUFFIXES.get(target.suffix.lower())
+    if named is not None and named != args.format:
+        raise UserError(
+            f"{target.name} ends in {target.suffix}, which is --format {named}, not "
+            f"--format {args.format}; change the name or the format"
+        )
     store = open_store(args, create=False)
     shared = shareable_sessions(store, _chosen(store, args))
     if args.dry_run:
