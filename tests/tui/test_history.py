@@ -165,3 +165,21 @@ async def test_the_delete_key_is_in_the_footer_only_when_there_is_a_session(lang
         await pilot.press("d")
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
+
+
+async def test_a_session_that_came_in_from_elsewhere_says_so(tmp_path: Any) -> None:
+    from selfaudit.store.imports import import_paths
+    from tests.store.exchange import save
+
+    other = Store.open(tmp_path / "colleague")
+    theirs = save(other, who=other.pseudonym(), team="Payroll")
+    store = Store.open()
+    assert [r.outcome.value for r in import_paths(store, [other.path_of(theirs.id)])] == [
+        "imported"
+    ]
+    saved(9, MORNING)  # one of mine
+    app: Any = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await history_loaded(pilot)
+        screen = drawn(app)
+    assert screen.count("imported") == 1 and "Payroll · anon-" in screen

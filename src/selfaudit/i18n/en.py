@@ -235,6 +235,7 @@ MESSAGES: dict[str, str] = {
     "results.back-home": "Press Escape to go back.",
     # history
     "history.loading": "Reading your saved sessions…",
+    "history.imported": "imported",
     "history.title.one": "History: {count} saved session",
     "history.title.other": "History: {count} saved sessions",
     "history.empty": "No saved sessions yet.",

@@ -227,6 +227,7 @@ MESSAGES: dict[str, str] = {
     "results.save": "Uitkomst opslaan",
     "results.back-home": "Druk op Escape om terug te gaan.",
     "history.loading": "Je opgeslagen sessies worden gelezen…",
+    "history.imported": "geïmporteerd",
     "history.title.one": "Geschiedenis: {count} opgeslagen sessie",
     "history.title.other": "Geschiedenis: {count} opgeslagen sessies",
     "history.empty": "Nog geen opgeslagen sessies.",

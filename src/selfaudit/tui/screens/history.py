@@ -104,7 +104,8 @@ class HistoryScreen(BaseScreen):
         text.append(fmt_date_time(s.completed_at, self.lang) + "  ", style="bold")
         text.append(title)
         text.append(f"  {self.headline(qset, s)}", style="italic")
-        who = " · ".join(x for x in (s.team, s.respondent) if x)
+        came_in = self.t("history.imported") if s.imported else ""
+        who = " · ".join(x for x in (s.team, s.respondent, came_in) if x)
         if who:
             text.append(f"  ({visible(who)})", style="dim")
         return text
