@@ -215,6 +215,15 @@ async def answer_all(pilot: Pilot[Any], qset: QuestionSet) -> dict[str, object]:
     return expected
 
 
+def send_read_before(app: Any, key: str, moment: float) -> None:
+    """Give the driver ``key`` as read from the terminal just before ``moment`` (Textual's
+    clock): a key typed earlier that a busy machine hands over only now."""
+    event = events.Key(key, None)
+    event.time = moment - 0.001
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
 def send_at_once(app: Any, keys: list[str]) -> None:
     """Give every key to the driver at once, as a paste or tmux does (no waiting in between)."""
     for key in keys:

@@ -8,11 +8,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual import events
-
 from selfaudit.store import Session, Store
 from tests.store.exchange import save
-from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
+from tests.tui.conftest import home_loaded, make_app, send_at_once, send_read_before, wait_for
 from tests.tui.test_control_characters import drawn
 
 
@@ -28,6 +26,12 @@ def _sessions() -> list[Session]:
     rated = {"rated_team": "Finance", "resp_p_quick": 4}
     found.append(save(store, who=me, team="HR", set_id="internal-service", answers=rated, when=day))
     return found
+
+
+def _one_session() -> Session:
+    """One choose-us session of this install's own."""
+    store = Store.open()
+    return save(store, who=store.pseudonym())
 
 
 async def _export_screen(pilot: Any, keys: list[str]) -> Any:
@@ -124,8 +128,7 @@ async def test_one_marked_session_is_offered_as_marked_not_as_the_highlighted_on
 async def test_an_enter_typed_before_the_preview_was_there_writes_nothing(
     tmp_path: Path,
 ) -> None:
-    store = Store.open()
-    save(store, who=store.pseudonym())
+    _one_session()
     target = tmp_path / "now.md"
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -136,10 +139,7 @@ async def test_an_enter_typed_before_the_preview_was_there_writes_nothing(
         choice = (screen.scopes[0].key, "md", target)
         assert screen.previewed == choice and screen.written is None
         # An Enter read before the preview was ready, handled only now (a busy machine):
-        late = events.Key("enter", None)
-        late.time = screen.previewed_at - 0.001
-        late.set_sender(app)
-        app._driver.send_message(late)
+        send_read_before(app, "enter", screen.previewed_at)
         await pilot.pause(0.3)
         assert not target.exists() and screen.written is None  # the preview comes first
         await _enter(pilot)  # typed now, after it
@@ -148,8 +148,7 @@ async def test_an_enter_typed_before_the_preview_was_there_writes_nothing(
 
 
 async def test_the_choices_stay_when_the_language_changes(tmp_path: Path) -> None:
-    store = Store.open()
-    save(store, who=store.pseudonym())
+    _one_session()
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
@@ -166,8 +165,7 @@ async def test_the_choices_stay_when_the_language_changes(tmp_path: Path) -> Non
 async def test_a_name_of_another_format_is_one_sentence_and_writes_nothing(
     tmp_path: Path,
 ) -> None:
-    store = Store.open()
-    save(store, who=store.pseudonym())
+    _one_session()
     target = tmp_path / "report.md"
     app: Any = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

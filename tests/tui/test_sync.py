@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual import events
-
 from selfaudit.store import Store
 from selfaudit.teamstore.config import TeamStoreConfig, save_config
 from tests.store.exchange import save
-from tests.tui.conftest import home_loaded, make_app, wait_for
+from tests.tui.conftest import home_loaded, make_app, send_read_before, wait_for
 from tests.tui.test_control_characters import drawn
 
 
@@ -87,10 +85,7 @@ async def test_an_enter_typed_before_the_preview_was_there_does_not_sync(
     async with app.run_test(size=(100, 30)) as pilot:
         await _previewed(pilot)
         screen = app.screen
-        late = events.Key("enter", None)  # read before the preview, handled only now
-        late.time = screen.previewed_at - 0.001
-        late.set_sender(app)
-        app._driver.send_message(late)
+        send_read_before(app, "enter", screen.previewed_at)  # handled only now
         await pilot.pause(0.3)
         assert not screen.started and list(shared.iterdir()) == []
         await pilot.press("enter")  # typed after it
