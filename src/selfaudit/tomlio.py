@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +183,8 @@ def parse_toml(path: Path | str, text: str) -> dict[str, Any]:
             f"has a dotted key of {segments:,} parts; at most {MAX_KEY_SEGMENTS} are allowed",
             line,
         )
+    import tomllib  # deferred: reading JSON state, a sync with nothing new parses no TOML
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

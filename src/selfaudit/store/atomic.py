@@ -22,12 +22,9 @@ import re
 import stat
 import sys
 import time
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from selfaudit.store.errors import ELSEWHERE, NotDurable, StoreError, describe_os_error
 
@@ -40,6 +37,11 @@ STALE_TEMP_SECONDS = 24 * 3600
 
 def encode_toml(doc: dict[str, Any]) -> bytes:
     """Serialise and prove the bytes read back to the same document."""
+    # Deferred: a sync with nothing new writes no TOML, and the two cost it 5 ms of its start.
+    import tomllib
+
+    import tomli_w
+
     try:
         data = tomli_w.dumps(doc).encode("utf-8")
         again = tomllib.loads(data.decode("utf-8"))

@@ -17,10 +17,11 @@ from typing import NamedTuple
 
 from selfaudit import paths
 from selfaudit.core.text import hidden_character
+from selfaudit.kept_toml import read_kept_toml
 from selfaudit.store.atomic import write_atomic
 from selfaudit.store.errors import StoreError
 from selfaudit.store.folders import ensure_private_dir
-from selfaudit.tomlio import TomlError, read_toml
+from selfaudit.tomlio import TomlError
 
 FILE_NAME = "team-store.toml"
 _KEYS = frozenset({"folder", "remote", "team"})
@@ -100,7 +101,7 @@ def load_config() -> TeamStoreConfig | None:
     if not os.path.lexists(path):
         return None
     try:
-        doc = read_toml(path, 64 * 1024)
+        doc = read_kept_toml(path, 64 * 1024)  # read at every sync: parsed once
     except TomlError as exc:
         raise ConfigError(str(exc)) from None
     table = doc.get("team_store")

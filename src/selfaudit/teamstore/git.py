@@ -47,6 +47,8 @@ _NO_RIGHTS = (
     "403",
     "not authorized",
 )
+#: The git commands of a sync that make commits (a rebase makes new ones of those it moves).
+_MAKES_COMMITS = frozenset({"commit", "rebase"})
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "failed to push some refs")
 #: A fetch without git's automatic upkeep, which a sync runs itself when it changed the checkout
 #: (a fetch that brings nothing leaves it nothing to do, and it costs a fifth of the fetch), and
@@ -105,7 +107,7 @@ class GitSync:
         self.folder = FolderSync(local, self.checkout, team, state, sets, progress)
         self.branch = ""
         self.who = ""
-        """The install's pseudonym, which git commits as (read at the first git command)."""
+        """The install's pseudonym, which git commits as (read at the first commit)."""
         self.changed = False
         """Whether this sync moved the checkout on (merged, rebased or committed)."""
 
@@ -118,7 +120,10 @@ class GitSync:
         return done
 
     def _in_checkout(self, args: Sequence[str]) -> list[str]:
-        """The command line of git ``args`` in the checkout, as the install's pseudonym."""
+        """The command line of git ``args`` in the checkout; one that makes commits runs as the
+        install's pseudonym (read only then: a sync with nothing new commits nothing)."""
+        if args[0] not in _MAKES_COMMITS:
+            return ["git", "-C", str(self.checkout), *args]
         if not self.who:
             self.who = identity.pseudonym(self.local.data_dir)
         as_who = ("-c", f"user.name={self.who}", "-c", f"user.email={self.who}@selfaudit.invalid")
