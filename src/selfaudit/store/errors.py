@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # typing's, without importing typing (5 ms of every start)
 
 if TYPE_CHECKING:
     from selfaudit.store.records import Session

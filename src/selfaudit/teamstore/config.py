@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from selfaudit import paths
 from selfaudit.core.text import hidden_character
@@ -37,13 +36,16 @@ class ConfigError(Exception):
     """The team store's configuration is missing or wrong; ``str()`` is one sentence."""
 
 
-class TeamStoreConfig(NamedTuple):
-    """One team store: a folder or a git remote, and optionally the team to pull (a named
-    tuple, not a dataclass, for the reason :mod:`selfaudit.teamstore.state` gives)."""
+class TeamStoreConfig:
+    """One team store: a folder or a git remote, and optionally the team to pull (a plain
+    class, for the reason :mod:`selfaudit.teamstore.state` gives)."""
 
-    folder: str = ""
-    remote: str = ""
-    team: str = ""
+    __slots__ = ("folder", "remote", "team")
+
+    def __init__(self, folder: str = "", remote: str = "", team: str = "") -> None:
+        self.folder = folder
+        self.remote = remote
+        self.team = team
 
     @property
     def kind(self) -> str:

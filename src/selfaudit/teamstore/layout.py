@@ -13,9 +13,10 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from selfaudit.core.keys import team_key
+
+TYPE_CHECKING = False  # typing's, without importing typing (5 ms of every start)
 
 if TYPE_CHECKING:
     from selfaudit.store.records import Session
