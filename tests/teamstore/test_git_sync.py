@@ -299,3 +299,22 @@ def test_a_checkout_of_another_remote_is_one_sentence_and_left_as_it_is(tmp_path
     assert len(_remote_files(first)) == 1  # nothing more went to the old remote
     empty = subprocess.run(["git", "-C", str(second), "rev-parse", "--verify", "-q", "HEAD"])
     assert empty.returncode != 0  # and nothing to the new one
+
+
+def test_a_remote_the_users_git_rewrites_is_still_its_own_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``url.<real>.insteadOf`` in the user's git config, git says the rewritten address
+    for the checkout's remote; the checkout is still of the remote as set up."""
+    real = _bare(tmp_path)
+    given = "https://example.invalid/hr/selfaudit.git"
+    gitconfig = tmp_path / "gitconfig"
+    gitconfig.write_text(f'[url "{real.remote}"]\n\tinsteadOf = {given}\n', encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    config = TeamStoreConfig(remote=given)
+    ann = person(tmp_path, "ann")
+    first, second = member_session(ann), member_session(ann, days=1)
+    assert set(ann.sync(config).published) == {first.id, second.id}
+    third = member_session(ann, days=2)
+    assert ann.sync(config).published == [third.id]  # the second sync checks the checkout
+    assert len(_remote_files(real)) == 3

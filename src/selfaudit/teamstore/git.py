@@ -184,8 +184,9 @@ class GitSync:
 
     def _check_origin(self) -> None:
         """The checkout must be one of this remote (the team store set up anew elsewhere
-        leaves the old one in the way)."""
-        url = self.git("remote", "get-url", "origin", check=False).stdout.strip()
+        leaves the old one in the way). The address as cloned: ``git remote get-url`` would
+        say it as the user's ``url.<base>.insteadOf`` rewrites it."""
+        url = self.git("config", "--get", "remote.origin.url", check=False).stdout.strip()
         if url != self.remote:
             raise GitError(
                 f"{self.checkout} is a checkout of {url or 'another remote'}, not of "
