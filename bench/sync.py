@@ -3,12 +3,13 @@
 Builds a bare repository holding N published sessions (``teams/<team>/<yyyy>/<id>.toml``, one
 commit; made directly, without selfaudit's fsyncs, to keep set-up short), then a lead's store
 that syncs with it once (clone, and import of the team's sessions: timed and reported as
-``first``). Then it times, alternately, ``selfaudit sync`` with nothing new (the installed
-command in a fresh process, start-up included, its modules compiled as an install has them: as
-a user runs it) and the baseline: a plain ``git fetch`` plus ``git status``
-of the same checkout, also each in fresh processes; and the same sync timed inside a fresh
-process once its imports are done (the sync's own work; the command's start-up is the imports
-every command shares). It reports the medians and the ratios (the target: at most 2x); only the
+``first``), and once more when its configuration has settled (see :mod:`selfaudit.kept_toml`),
+as on any later day. Then it times, alternately, ``selfaudit sync`` with nothing new (the
+installed command in a fresh process, start-up included, its modules compiled as an install
+has them: as a user runs it) and the baseline: a plain ``git fetch`` plus ``git status`` of the
+same checkout, also each in fresh processes; and the same sync timed inside a fresh process
+once its imports are done (the sync's own work; the command's start-up is the imports every
+command shares). It reports the medians and the ratios (the target: at most 2x); only the
 ratios compare between machines.
 
 Usage: ``python bench/sync.py [--sessions 10000] [--runs 21]``
