@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from selfaudit.store import Store
+from selfaudit.store.imports import import_paths
 from selfaudit.teamstore.config import config_path, load_config
 from tests.conftest import run_cli
 from tests.store.exchange import save
@@ -91,3 +92,23 @@ def test_dry_run_shows_what_would_be_published_and_does_nothing(tmp_path: Path) 
     assert "respondent_id" in line and "notes" not in line and "respondent," not in line
     assert result.stdout.endswith("1 session to publish\n")
     assert list(shared.iterdir()) == [] and not (store.root / "sync-state.json").exists()
+
+
+def test_dry_run_says_how_many_sessions_without_a_team_are_never_published(
+    tmp_path: Path,
+) -> None:
+    store = Store.open()
+    save(store, who=store.pseudonym(), team="")
+    bea = Store.open(tmp_path / "bea")
+    theirs = save(bea, who=bea.pseudonym(), team="")
+    assert [r.outcome.value for r in import_paths(store, [bea.path_of(theirs.id)])] == ["imported"]
+    shared = tmp_path / "share"
+    shared.mkdir()
+    result = run_cli("sync", "--folder", str(shared), "--team", "Payroll", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        "0 sessions to publish",
+        "1 of your sessions was saved without a team, so it is never published (a saved "
+        "session does not change). Set your team in the settings, and the sessions you save "
+        "from then on are published.",
+    ]

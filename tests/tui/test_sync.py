@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ async def test_the_sync_screen_first_shows_what_would_be_published(tmp_path: Pat
         assert f"{session.id}.toml: " in screen and "answers.enps" in screen
         assert "choose_what" not in screen and "notes" not in screen
         assert list(shared.iterdir()) == []  # nothing published yet
+        assert not app.screen.query_one("#sync-progress").display  # no empty bar before
+        assert "saved without a team" not in screen
         await pilot.press("escape")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
     assert list(shared.iterdir()) == []
@@ -63,9 +66,9 @@ async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await _synced(pilot)
         assert app.screen.problem == "", app.screen.problem
-        assert "1 published, 0 imported, 1 already here, 0 refused" in drawn(app)
+        assert "1 published, 0 imported, 1 already present, 0 refused" in drawn(app)
         bar = app.screen.query_one("#sync-progress")
-        assert bar.total is not None and bar.progress == bar.total
+        assert bar.display and bar.total is not None and bar.progress == bar.total
         assert len(list(shared.rglob("*.toml"))) == 1
         await pilot.press("escape")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
@@ -129,3 +132,20 @@ async def test_history_opens_export_import_and_sync() -> None:
             await pilot.press("escape")
             await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
             await pilot.press("escape")
+
+
+async def test_the_preview_says_how_many_sessions_without_a_team_stay_here(
+    tmp_path: Path,
+) -> None:
+    shared = tmp_path / "share"
+    shared.mkdir()
+    save_config(TeamStoreConfig(folder=str(shared)))
+    store = Store.open()
+    save(store, who=store.pseudonym(), team="Payroll")
+    for day in (1, 2):
+        save(store, who=store.pseudonym(), team="", when=dt.datetime(2026, 3, day, tzinfo=dt.UTC))
+    app: Any = make_app(team="Payroll", language="nl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _previewed(pilot)
+        assert app.screen.teamless == 2
+        assert "2 van je sessies zijn zonder team bewaard" in drawn(app)

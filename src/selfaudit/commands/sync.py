@@ -31,7 +31,7 @@ from selfaudit.teamstore.config import (
     load_config,
     save_config,
 )
-from selfaudit.teamstore.folder import FolderSync, Progress, SyncReport, Unreachable
+from selfaudit.teamstore.folder import FolderSync, Progress, SyncPreview, SyncReport, Unreachable
 from selfaudit.teamstore.git import CHECKOUT, GitSync
 from selfaudit.teamstore.local import Local
 from selfaudit.teamstore.state import load_state, save_state
@@ -117,7 +117,7 @@ def run_sync(
         save_state(local.data_dir, state)
 
 
-def preview_sync(local: Local, config: TeamStoreConfig, team: str) -> list[tuple[str, list[str]]]:
+def preview_sync(local: Local, config: TeamStoreConfig, team: str) -> SyncPreview:
     """What the next sync with ``config`` would publish (see
     :meth:`~selfaudit.teamstore.folder.FolderSync.preview`); nothing is written or fetched."""
     state = load_state(local.data_dir, config.where)
@@ -125,12 +125,18 @@ def preview_sync(local: Local, config: TeamStoreConfig, team: str) -> list[tuple
     return FolderSync(local, root, team, state, _sets).preview()
 
 
-def print_preview(found: list[tuple[str, list[str]]]) -> int:
-    """``--dry-run``: each file that would be published and its fields."""
+def print_preview(found: SyncPreview) -> int:
+    """``--dry-run``: each file that would be published and its fields, and how many sessions
+    are never published."""
     print("Nothing is published (--dry-run). What the next sync would publish:")
-    for path, fields in found:
+    for path, fields in found.files:
         print(visible(f"{path}: {', '.join(fields)}"))
-    print(f"{len(found)} session{'' if len(found) == 1 else 's'} to publish")
+    count = len(found.files)
+    print(f"{count} session{'' if count == 1 else 's'} to publish")
+    if found.teamless:
+        from selfaudit.i18n import t  # the catalogs: not needed by a plain sync
+
+        print(t("en", "sync.teamless", count=found.teamless))
     return 0
 
 

@@ -463,6 +463,8 @@ MESSAGES: dict[str, str] = {
     # sync: the team store in the app
     "sync.preview": "This sync will publish these files; only the fields listed leave this machine:",
     "sync.preview.none": "Nothing new to publish: this sync only pulls what your team published.",
+    "sync.teamless.one": "1 of your sessions was saved without a team, so it is never published (a saved session does not change). Set your team in the settings, and the sessions you save from then on are published.",
+    "sync.teamless.other": "{count} of your sessions were saved without a team, so they are never published (a saved session does not change). Set your team in the settings, and the sessions you save from then on are published.",
     "sync.start": "Enter syncs, Esc goes back without syncing.",
     "key.sync": "Sync",
     "cmd.sync": "Sync with the team store",
@@ -479,7 +481,7 @@ MESSAGES: dict[str, str] = {
     "setup.saved.folder": "Team store set up: the shared folder {where}",
     "sync.title": "Sync with the team store",
     "sync.running": "Syncing…",
-    "sync.done": "{published} published, {imported} imported, {present} already here, {refused} refused. Esc goes back.",
+    "sync.done": "{published} published, {imported} imported, {present} already present, {refused} refused. Esc goes back.",
     "sync.none": "No team store is set up yet. Press Enter to set one up here, or once on the command line: selfaudit sync --folder PATH (a shared folder) or selfaudit sync --git URL (a git repository).",
     "sync.no-team": "Which team's sessions should be pulled? Set your team in the settings first.",
     "home.last-sync": "last sync {when}",

@@ -452,6 +452,8 @@ MESSAGES: dict[str, str] = {
     # sync: the team store in the app
     "sync.preview": "Deze synchronisatie publiceert deze bestanden; alleen de genoemde velden verlaten deze computer:",
     "sync.preview.none": "Niets nieuws om te publiceren: deze synchronisatie haalt alleen op wat je team publiceerde.",
+    "sync.teamless.one": "1 van je sessies is zonder team bewaard en wordt dus nooit gepubliceerd (een bewaarde sessie verandert niet). Stel je team in bij de instellingen; de sessies die je daarna bewaart, worden wel gepubliceerd.",
+    "sync.teamless.other": "{count} van je sessies zijn zonder team bewaard en worden dus nooit gepubliceerd (een bewaarde sessie verandert niet). Stel je team in bij de instellingen; de sessies die je daarna bewaart, worden wel gepubliceerd.",
     "sync.start": "Enter synchroniseert, Esc gaat terug zonder te synchroniseren.",
     "key.sync": "Synchroniseren",
     "cmd.sync": "Synchroniseren met de teamopslag",

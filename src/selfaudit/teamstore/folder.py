@@ -71,6 +71,17 @@ class SyncReport:
         """Sessions that could not be published, one sentence each."""
 
 
+class SyncPreview:
+    """What the next sync would publish, and what it leaves out for good."""
+
+    def __init__(self, files: list[tuple[str, list[str]]], teamless: int) -> None:
+        self.files = files
+        """Per session to publish: its file in the store and the fields that would leave."""
+        self.teamless = teamless
+        """How many of this store's own sessions were saved without a team: never published,
+        since a saved session does not change."""
+
+
 def rates_team(session: Session, catalog: Catalog, key: str) -> bool:
     """Whether ``session`` rates the team of ``key``: its answer to its set's ``team`` item."""
     qset = catalog.get(session.set_id)
@@ -152,10 +163,11 @@ class FolderSync:
                 self.state.changed = True
         return found
 
-    def preview(self) -> list[tuple[str, list[str]]]:
+    def preview(self) -> SyncPreview:
         """What the next sync would publish, writing nothing: per waiting session its file in
         the store (``teams/<team>/<yyyy>/<id>.toml``) and the fields that would leave
-        (:func:`~selfaudit.store.shareable.shared_fields`)."""
+        (:func:`~selfaudit.store.shareable.shared_fields`); and how many of this store's own
+        sessions are never published, as they were saved without a team."""
         from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
 
         found = []
@@ -166,7 +178,8 @@ class FolderSync:
             except NotShareable:
                 continue  # the sync leaves it out too, with a warning
             found.append((str(session_path(Path(), session)), shared_fields(doc)))
-        return found
+        teamless = sum(1 for s in self.local.store.summaries() if not s.imported and not s.team_key)
+        return SyncPreview(found, teamless)
 
     def run(self, waiting: list[str] | None = None) -> SyncReport:
         """Publish (``waiting``: what :meth:`waiting` found, when it was asked already), then

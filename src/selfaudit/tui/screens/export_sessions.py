@@ -108,7 +108,9 @@ class ExportSessionsScreen(BaseScreen):
                 )
         yield Static(self.t("export.where"), markup=False)
         yield OrderedInput(self.path, id="export-path")
-        yield ProgressBar(id="export-progress", show_eta=False, total=1)
+        bar = ProgressBar(id="export-progress", show_eta=False, total=1)
+        bar.display = False  # shown once sessions are read: an empty bar before says nothing
+        yield bar
         yield Static("\n".join(visible(x) for x in self.lines), id="export-status", markup=False)
         yield Footer(compact=True)
 
@@ -209,7 +211,9 @@ class ExportSessionsScreen(BaseScreen):
             return  # typed before the preview was there: it has to be seen first
         self.busy = True
         self.entered = entered
-        self.query_one("#export-progress", ProgressBar).update(total=len(scope.ids), progress=0)
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=len(scope.ids), progress=0)
         self.run_export(scope, form, target.path, choice, write=confirmed)
 
     @work(thread=True, exclusive=True, group="export-sessions")

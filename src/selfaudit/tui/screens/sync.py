@@ -51,6 +51,8 @@ class SyncScreen(BaseScreen):
 
         lines: list[str]
         problem: str
+        teamless: int = 0
+        """How many of one's sessions are never published (saved without a team)."""
 
     @dataclass
     class Finished(Message):
@@ -64,9 +66,10 @@ class SyncScreen(BaseScreen):
         self.summary = ""
         self.problem = ""
         self.preview: list[str] | None = None
+        """The files and fields the sync would publish, once read."""
+        self.teamless = 0
         self.previewed_at = 0.0
         """When the preview was ready: an Enter read before it does not sync."""
-        """The files and fields the sync would publish, once read."""
         self.started = False
         self.finished = False
         self.needs_setup = False
@@ -75,7 +78,9 @@ class SyncScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield TitleHeader()
         yield Static(self.t("sync.title"), classes="view-title", markup=False)
-        yield ProgressBar(id="sync-progress", show_eta=False)
+        bar = ProgressBar(id="sync-progress", show_eta=False)
+        bar.display = False  # shown once the sync runs: an empty bar before says nothing
+        yield bar
         yield Static(self._status(), id="sync-status", markup=False)
         yield Footer(compact=True)
 
@@ -87,9 +92,10 @@ class SyncScreen(BaseScreen):
         if self.preview is None:
             return "…"
         head = self.t("sync.preview") if self.preview else self.t("sync.preview.none")
-        return "\n".join(
-            [head, *(visible(line) for line in self.preview), "", self.t("sync.start")]
-        )
+        lines = [head, *(visible(line) for line in self.preview), ""]
+        if self.teamless:
+            lines += [self.t("sync.teamless", count=self.teamless), ""]
+        return "\n".join([*lines, self.t("sync.start")])
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -122,21 +128,23 @@ class SyncScreen(BaseScreen):
         """Read what the sync would publish, in a thread."""
         from selfaudit.commands.sync import preview_sync
 
-        target, lines, problem = self._target(), [], ""
+        target, lines, problem, teamless = self._target(), [], "", 0
         if isinstance(target, str):
             problem = target
         else:
             assert self.sa.store is not None
             try:
                 found = preview_sync(Local.of(self.sa.store), *target)
-                lines = [f"{path}: {', '.join(fields)}" for path, fields in found]
+                lines = [f"{path}: {', '.join(fields)}" for path, fields in found.files]
+                teamless = found.teamless
             except StoreError as exc:
                 problem = self.sa.error_text(exc)
-        self.post_message(self.Previewed(lines, problem))
+        self.post_message(self.Previewed(lines, problem, teamless))
 
     def on_sync_screen_previewed(self, message: Previewed) -> None:
         """Show what would be published (or why there is no sync)."""
         self.preview, self.problem = message.lines, message.problem
+        self.teamless = message.teamless
         self.previewed_at = message.time
         self.query_one("#sync-status", Static).update(self._status())
 
@@ -153,6 +161,7 @@ class SyncScreen(BaseScreen):
         if self.preview is None or self.problem or self.started:
             return
         self.started = True
+        self.query_one("#sync-progress", ProgressBar).display = True
         self.query_one("#sync-status", Static).update(self._status())
         self.run_sync()
 
