@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Store
 from selfaudit.store import store as store_module
+from selfaudit.teamstore.config import TeamStoreConfig, save_config
 from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 from tests.tui.test_control_characters import drawn
 
@@ -68,6 +70,28 @@ async def test_four_people_show_only_the_count_and_why() -> None:
         send_at_once(app, ["left"])  # the round before: six people, figures shown
         await wait_for(pilot, lambda: app.screen.loaded and app.screen.view.respondents.value == 6)
         assert app.screen.view.scores.rows
+
+
+async def test_without_a_team_in_the_settings_it_is_the_team_the_store_pulls(
+    tmp_path: Path,
+) -> None:
+    save_round(2, Q1)
+    save_config(TeamStoreConfig(folder=str(tmp_path), team="Service desk"))  # sync --team
+    app: Any = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await open_team(pilot)
+        assert app.screen.view.respondents.value == 6
+
+
+async def test_a_team_in_the_settings_comes_before_the_one_the_store_pulls(
+    tmp_path: Path,
+) -> None:
+    save_round(2, Q1)
+    save_config(TeamStoreConfig(folder=str(tmp_path), team="Finance"))
+    app: Any = make_app(team="Service desk")
+    async with app.run_test(size=(100, 60)) as pilot:
+        await open_team(pilot)
+        assert app.screen.view.respondents.value == 6
 
 
 async def test_without_a_team_in_the_settings_it_says_where_to_set_it() -> None:

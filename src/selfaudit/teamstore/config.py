@@ -118,6 +118,16 @@ def load_config() -> TeamStoreConfig | None:
     return found
 
 
+def pulled_team() -> str:
+    """The team the team store is set up to pull (``sync --team``, or the app's setup form);
+    ``""`` when none is set up, none was given, or the file is broken (the sync says so)."""
+    try:
+        config = load_config()
+    except ConfigError:
+        return ""
+    return config.team if config is not None else ""
+
+
 def save_config(config: TeamStoreConfig) -> Path:
     """Write the configuration atomically (folder 0700, file 0600); returns its path."""
     import tomli_w  # deferred: a team store is set up once, and read at every sync

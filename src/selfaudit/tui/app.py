@@ -363,8 +363,8 @@ class SelfAuditApp(OrderedKeysApp[int]):
             self.push_screen(SyncScreen())
 
     def open_team(self, set_id: str) -> None:
-        """Show the team view of one set for the team in the settings."""
-        qset, team = self.catalog.get(set_id), self._settings_team()
+        """Show the team view of one set for my team (see :meth:`_my_team`)."""
+        qset, team = self.catalog.get(set_id), self._my_team()
         if qset is None or team is None:
             return
         # Imported when opened, like the trend.
@@ -373,8 +373,8 @@ class SelfAuditApp(OrderedKeysApp[int]):
         self.push_screen(TeamScreen(qset, team))
 
     def open_gap(self, set_id: str) -> None:
-        """Show the gap view of a set asked from both sides for the team in the settings."""
-        qset, team = self.catalog.get(set_id), self._settings_team()
+        """Show the gap view of a set asked from both sides for my team."""
+        qset, team = self.catalog.get(set_id), self._my_team()
         if qset is None or team is None or not qset.mirrored():
             return
         # Imported when opened, like the trend.
@@ -382,9 +382,13 @@ class SelfAuditApp(OrderedKeysApp[int]):
 
         self.push_screen(GapScreen(qset, team))
 
-    def _settings_team(self) -> str | None:
-        """The team of the settings; ``None``, saying where to set it, when there is none."""
-        team = self.settings.team.strip()
+    def _my_team(self) -> str | None:
+        """The team of the settings, else the one the team store pulls (a lead may have set
+        only that, with ``selfaudit sync --team``); ``None``, saying where to set it, when
+        there is neither."""
+        from selfaudit.teamstore.config import pulled_team  # a file read only for these views
+
+        team = self.settings.team.strip() or pulled_team().strip()
         if not team:
             self.notify(self.t("notify.no-team"), severity="warning")
             return None
