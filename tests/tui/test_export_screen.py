@@ -67,10 +67,10 @@ async def test_the_first_enter_shows_what_leaves_the_second_writes_it(tmp_path: 
         assert "choose_what" not in preview and not target.exists()
         assert "would leave this machine" in " ".join(drawn(app).split())  # and it is shown
         await _enter(pilot)
-        assert screen.written and screen.lines == [f"wrote {target} (1 session)"]
+        assert screen.written and screen.lines == [f"Written: {target} (1 session)."]
         await pilot.press("enter")  # written once: Enter again changes nothing
         await pilot.pause(0.2)
-        assert not screen.busy and screen.lines == [f"wrote {target} (1 session)"]
+        assert not screen.busy and screen.lines == [f"Written: {target} (1 session)."]
     page = target.read_text()
     assert page.startswith("<!DOCTYPE html>") and "my private note" not in page
 
@@ -176,3 +176,22 @@ async def test_a_name_of_another_format_is_one_sentence_and_writes_nothing(
         assert screen.previewed is None
         await _enter(pilot)
         assert not target.exists() and not list(tmp_path.iterdir())
+
+
+async def test_what_was_written_is_said_in_the_interface_language(tmp_path: Path) -> None:
+    _one_session()
+    folder = tmp_path / "for-the-lead"
+    keys = ["h", "x", "tab", *["down"] * 5, "tab", *str(folder), "enter"]  # a folder of files
+    app: Any = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        screen = await _export_screen(pilot, keys)
+        await _enter(pilot)
+        assert screen.lines == [f"Weggeschreven: 1 sessiebestand in {folder}."]
+        send_at_once(app, ["escape", "escape"])
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        again = await _export_screen(pilot, keys)
+        await _enter(pilot)
+        dated = folder / f"selfaudit-{dt.date.today().isoformat()}"  # the folder is there now
+        assert again.lines == [f"Weggeschreven: 1 sessiebestand in {dated}."]
+    assert len(list(dated.iterdir())) == 1

@@ -29,7 +29,7 @@ from selfaudit.exports.csv_table import sessions_csv
 from selfaudit.exports.html import report_html
 from selfaudit.exports.markdown import report_markdown
 from selfaudit.questionnaires import load_catalog
-from selfaudit.store import Session, SessionSummary, Store, StoreError
+from selfaudit.store import Session, SessionSummary, Store
 from selfaudit.store.atomic import encode_toml, write_atomic
 from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
 from selfaudit.views.export_choice import SUFFIXES
@@ -43,6 +43,30 @@ class Shared:
     session: Session
     qset: QuestionSet
     doc: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write_export` wrote, for each interface to say in its language."""
+
+    target: Path
+    """The file written, or the folder written into (``toml``)."""
+    sessions: int
+    """How many sessions the file holds, or how many files were written into the folder."""
+    folder: bool = False
+    already: int = 0
+    """Files in the folder that held the same session already (left as they were)."""
+    clashes: tuple[Path, ...] = ()
+    """Files in the folder that hold something else (left as they were: exit 1)."""
+
+    def lines(self) -> list[str]:
+        """What the command line says: the clashes (for stderr), then what was written."""
+        lines = [f"{target} holds something else; it was left as it is" for target in self.clashes]
+        if not self.folder:
+            count = f"{self.sessions} session{'' if self.sessions == 1 else 's'}"
+            return [*lines, f"wrote {self.target} ({count})"]
+        already = f" ({self.already} already there)" if self.already else ""
+        return [*lines, f"wrote {self.sessions} session files to {self.target}{already}"]
 
 
 def _chosen(store: Store, args: argparse.Namespace) -> list[SessionSummary]:
@@ -169,10 +193,9 @@ def _write_new(target: Path, data: bytes) -> None:
         raise UserError(f"{target} exists already; choose another name") from None
 
 
-def _write_folder(folder: Path, shared: list[Shared]) -> tuple[list[str], int]:
-    """One ``<id>.toml`` per session in ``folder`` (made when missing); exit 1 if a file of
-    that name already holds something else (it is left as it is). The lines to show, and the
-    exit code."""
+def _write_folder(folder: Path, shared: list[Shared]) -> Written:
+    """One ``<id>.toml`` per session in ``folder`` (made when missing); a file of that name
+    that already holds something else is left as it is (and reported)."""
     if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
         raise UserError(f"{folder} is not a folder; give a folder for the TOML files")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -189,24 +212,16 @@ def _write_folder(folder: Path, shared: list[Shared]) -> tuple[list[str], int]:
             continue
         write_atomic(target, data, overwrite=False)
         written += 1
-    lines = [f"{target} holds something else; it was left as it is" for target in clashes]
-    lines.append(
-        f"wrote {written} session files to {folder}" + (f" ({same} already there)" if same else "")
-    )
-    return lines, EXIT_FAILURE if clashes else 0
+    return Written(folder, written, folder=True, already=same, clashes=tuple(clashes))
 
 
-def write_export(store: Store, shared: list[Shared], request: Request) -> tuple[list[str], int]:
-    """Write ``shared`` as ``request`` asks, never over a file; the lines to show (what was
-    written) and the exit code. Raises :class:`UserError` for a target that cannot be used."""
-    try:
-        if request.fmt == "toml":
-            return _write_folder(request.target, shared)
-        _write_new(request.target, _single_file(store, request, shared).encode("utf-8"))
-    except StoreError as exc:
-        raise UserError(str(exc), EXIT_FAILURE) from None
-    count = f"{len(shared)} session{'' if len(shared) == 1 else 's'}"
-    return [f"wrote {request.target} ({count})"], 0
+def write_export(store: Store, shared: list[Shared], request: Request) -> Written:
+    """Write ``shared`` as ``request`` asks, never over a file. Raises :class:`UserError` for a
+    target that cannot be used, and :class:`StoreError` when the disk fails."""
+    if request.fmt == "toml":
+        return _write_folder(request.target, shared)
+    _write_new(request.target, _single_file(store, request, shared).encode("utf-8"))
+    return Written(request.target, len(shared))
 
 
 def main(args: argparse.Namespace) -> int:
@@ -225,8 +240,9 @@ def main(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _dry_run(target, shared, per_file=args.format == "toml")
     request = Request(args.format, target, k_of(args, user_settings()), args.decimal_comma)
-    lines, code = write_export(store, shared, request)
-    for line in lines[:-1]:
+    written = write_export(store, shared, request)
+    *clashes, done = written.lines()
+    for line in clashes:
         print(f"selfaudit: {visible(line)}", file=sys.stderr)
-    print(visible(lines[-1]))
-    return code
+    print(visible(done))
+    return EXIT_FAILURE if written.clashes else 0

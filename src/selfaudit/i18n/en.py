@@ -451,6 +451,13 @@ MESSAGES: dict[str, str] = {
     "export.preview.other": "This would be written to {path}: only the fields below of {count} sessions would leave this machine (notes, open answers and names only where a session shares them). Enter again writes it; Esc goes back without writing.",
     "export.fields.one": "{count} session{which}: {fields}",
     "export.fields.other": "{count} sessions{which}: {fields}",
+    "export.written.file.one": "Written: {path} ({count} session).",
+    "export.written.file.other": "Written: {path} ({count} sessions).",
+    "export.written.folder.one": "Written: {count} session file in {path}{already}.",
+    "export.written.folder.other": "Written: {count} session files in {path}{already}.",
+    "export.written.already.one": " ({count} was there already)",
+    "export.written.already.other": " ({count} were there already)",
+    "export.written.clash": "{path} holds something else; it was left as it is.",
     "export.nothing": "There is no session of an installed set to export.",
     "key.export": "Export",
     # import in the app

@@ -440,6 +440,13 @@ MESSAGES: dict[str, str] = {
     "export.preview.other": "Dit zou naar {path} gaan: alleen de velden hieronder van {count} sessies zouden deze computer verlaten (notities, open antwoorden en namen alleen als een sessie ze deelt). Nog eens Enter schrijft het weg; Esc gaat terug zonder te schrijven.",
     "export.fields.one": "{count} sessie{which}: {fields}",
     "export.fields.other": "{count} sessies{which}: {fields}",
+    "export.written.file.one": "Weggeschreven: {path} ({count} sessie).",
+    "export.written.file.other": "Weggeschreven: {path} ({count} sessies).",
+    "export.written.folder.one": "Weggeschreven: {count} sessiebestand in {path}{already}.",
+    "export.written.folder.other": "Weggeschreven: {count} sessiebestanden in {path}{already}.",
+    "export.written.already.one": " ({count} stond er al)",
+    "export.written.already.other": " ({count} stonden er al)",
+    "export.written.clash": "{path} bevat iets anders; het is gelaten zoals het was.",
     "export.nothing": "Er is geen sessie van een geïnstalleerde vragenlijst om te exporteren.",
     "key.export": "Exporteren",
     # import in the app

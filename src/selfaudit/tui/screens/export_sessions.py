@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -29,6 +30,9 @@ from selfaudit.tui.widgets.highlight_list import HighlightList
 from selfaudit.tui.widgets.ordered_input import OrderedInput
 from selfaudit.tui.widgets.title_header import TitleHeader
 from selfaudit.views.export_choice import FORMATS, ExportFormat, Scope, export_scopes, export_target
+
+if TYPE_CHECKING:
+    from selfaudit.commands.export import Written
 
 #: A choice of sessions, a format and the file or folder: what one preview was shown for.
 Choice = tuple[str, str, Path]
@@ -240,7 +244,7 @@ class ExportSessionsScreen(BaseScreen):
                 lines, write = [self.t("export.nothing")], False
             elif write:
                 request = Request(form.fmt, target, self.sa.settings.team_k, form.decimal_comma)
-                lines, _ = write_export(store, shared, request)
+                lines = self._written(write_export(store, shared, request))
             else:
                 fields = [(s.session.id, shared_fields(s.doc)) for s in shared]
                 lines = self._preview(target, fields)
@@ -261,6 +265,23 @@ class ExportSessionsScreen(BaseScreen):
         self.query_one("#export-progress", ProgressBar).update(
             total=message.total, progress=message.done
         )
+
+    def _written(self, written: Written) -> list[str]:
+        """What was written (and what was left as it was), in the interface language."""
+        lines = [self.t("export.written.clash", path=str(path)) for path in written.clashes]
+        if not written.folder:
+            return [
+                *lines,
+                self.t("export.written.file", count=written.sessions, path=str(written.target)),
+            ]
+        already = self.t("export.written.already", count=written.already) if written.already else ""
+        folder = self.t(
+            "export.written.folder",
+            count=written.sessions,
+            path=str(written.target),
+            already=already,
+        )
+        return [*lines, folder]
 
     def _preview(self, target: Path, fields: list[tuple[str, list[str]]]) -> list[str]:
         """Where, and which fields of how many sessions (grouped by the fields they share)."""
