@@ -215,7 +215,7 @@ def test_git_never_prompts() -> None:
     env = git_module.git_env()
     assert env["GIT_TERMINAL_PROMPT"] == "0"
     assert "BatchMode=yes" in env["GIT_SSH_COMMAND"]
-    assert "cannot be reached" in explain("r", "fatal: Could not resolve host: example.org")
+    assert "cannot be reached" in str(explain("r", "fatal: Could not resolve host: example.org"))
 
 
 def test_git_upkeep_runs_after_a_sync_that_changed_the_checkout_only(

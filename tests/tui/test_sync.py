@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from selfaudit.store import Store
 from selfaudit.teamstore.config import TeamStoreConfig, save_config
@@ -149,3 +153,35 @@ async def test_the_preview_says_how_many_sessions_without_a_team_stay_here(
         await _previewed(pilot)
         assert app.screen.teamless == 2
         assert "2 van je sessies zijn zonder team bewaard" in drawn(app)
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("folder", "is niet bereikbaar (is de schijf verbonden?); 1 sessie wacht om"),
+        ("git", "is niet bereikbaar ("),
+        ("other-remote", "is een checkout van een andere repository, niet van"),
+    ],
+)
+async def test_a_store_out_of_reach_is_said_in_the_interface_language(
+    tmp_path: Path, kind: str, said: str
+) -> None:
+    missing = tmp_path / "unplugged"
+    if kind == "folder":
+        save_config(TeamStoreConfig(folder=str(missing)))
+    else:
+        save_config(TeamStoreConfig(remote=str(missing / "store.git")))
+    if kind == "other-remote":  # a checkout of some other repository is in the way
+        other = tmp_path / "other.git"
+        subprocess.run(["git", "init", "-q", "--bare", str(other)], check=True)
+        checkout = Path(os.environ["SELFAUDIT_DATA_DIR"]) / "team-store"
+        subprocess.run(["git", "clone", "-q", str(other), str(checkout)], check=True)
+    store = Store.open()
+    save(store, who=store.pseudonym(), team="Payroll")
+    app: Any = make_app(team="Payroll", language="nl")
+    async with app.run_test(size=(200, 30)) as pilot:
+        await _previewed(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.problem)
+        assert said in app.screen.problem and "cannot" not in app.screen.problem
+        assert said in " ".join(drawn(app).split())

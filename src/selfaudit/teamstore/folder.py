@@ -51,7 +51,15 @@ Progress = Callable[[int, int], None]
 
 class Unreachable(Exception):
     """The team store cannot be reached or written; ``str()`` is one sentence saying so and
-    what waits for the next sync."""
+    what waits for the next sync.
+
+    ``code`` names the kind of problem and ``values`` what the sentence says of it, so an
+    interface can say it in its own language (``code`` empty: only the English sentence)."""
+
+    def __init__(self, message: str, code: str = "", **values: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
 
 
 class SyncReport:
@@ -97,9 +105,9 @@ def _real_folder(path: Path) -> bool:
     except FileNotFoundError:
         return False
     if stat.S_ISLNK(info.st_mode):
-        raise Unreachable(f"{path} {IS_A_LINK}; replace it with a real folder.")
+        raise Unreachable(f"{path} {IS_A_LINK}; replace it with a real folder.", "link", path=path)
     if not stat.S_ISDIR(info.st_mode):
-        raise Unreachable(f"{path} is a file, not a folder; move it away.")
+        raise Unreachable(f"{path} is a file, not a folder; move it away.", "file", path=path)
     return True
 
 
@@ -191,7 +199,10 @@ class FolderSync:
             raise Unreachable(
                 f"The team store {self.root} cannot be reached (is the drive connected?); "
                 f"{count} session{'' if count == 1 else 's'} wait{'s' if count == 1 else ''} "
-                "to be published at the next sync."
+                "to be published at the next sync.",
+                "folder-unreachable",
+                path=self.root,
+                count=count,
             )
         self.publish(waiting)
         self.pull()

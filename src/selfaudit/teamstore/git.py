@@ -74,18 +74,24 @@ def git_env() -> dict[str, str]:
     return env
 
 
-def explain(remote: str, stderr: str) -> str:
-    """One sentence for a failed git command talking to ``remote``."""
+def explain(remote: str, stderr: str) -> GitError:
+    """The error, in one sentence, of a failed git command talking to ``remote``."""
     low = stderr.lower()
     if any(words in low for words in _NO_RIGHTS):
-        return (
+        return GitError(
             f"You have no access to the team store {remote}: git was refused. Ask whoever "
-            "manages the repository for access, or check your SSH key or credentials."
+            "manages the repository for access, or check your SSH key or credentials.",
+            "no-access",
+            remote=remote,
         )
     last = next((line for line in reversed(stderr.strip().splitlines()) if line.strip()), "")
-    return (
-        f"The team store {remote} cannot be reached ({last.strip() or 'git failed'}); check the "
-        "network and the address. Your sessions wait and are published at the next sync."
+    said = last.strip() or "git failed"
+    return GitError(
+        f"The team store {remote} cannot be reached ({said}); check the network and the "
+        "address. Your sessions wait and are published at the next sync.",
+        "unreachable",
+        remote=remote,
+        detail=said,
     )
 
 
@@ -117,7 +123,7 @@ class GitSync:
         fails."""
         done = self._run(self._in_checkout(args))
         if check and done.returncode != 0:
-            raise GitError(explain(self.remote, done.stderr))
+            raise explain(self.remote, done.stderr)
         return done
 
     def _in_checkout(self, args: Sequence[str]) -> list[str]:
@@ -149,7 +155,8 @@ class GitSync:
         except FileNotFoundError:
             raise GitError(
                 "git is not installed (or not on your PATH): install git to sync with a git "
-                "remote, or set up a shared folder with 'selfaudit sync --folder PATH' instead."
+                "remote, or set up a shared folder with 'selfaudit sync --folder PATH' instead.",
+                "no-git",
             ) from None
 
     def _finish(self, running: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
@@ -161,7 +168,10 @@ class GitSync:
             running.communicate()
             raise GitError(
                 f"git took over {TIMEOUT} seconds talking to {self.remote}; check the network "
-                "and try again. Your sessions wait for the next sync."
+                "and try again. Your sessions wait for the next sync.",
+                "timeout",
+                remote=self.remote,
+                seconds=TIMEOUT,
             ) from None
         return subprocess.CompletedProcess(running.args, running.returncode, out, err)
 
@@ -172,14 +182,16 @@ class GitSync:
             if os.path.islink(self.checkout) or not (self.checkout / ".git").is_dir():
                 raise GitError(
                     f"{self.checkout} is in the way and is not selfaudit's checkout of the "
-                    "team store; move it away and sync again."
+                    "team store; move it away and sync again.",
+                    "in-the-way",
+                    path=self.checkout,
                 )
             return False
         self.checkout.parent.mkdir(parents=True, exist_ok=True)
         clone = ["git", "-c", "init.defaultBranch=main", "clone", "--quiet", self.remote]
         done = self._run([*clone, str(self.checkout)])
         if done.returncode != 0:
-            raise GitError(explain(self.remote, done.stderr))
+            raise explain(self.remote, done.stderr)
         return True
 
     def _check_origin(self) -> None:
@@ -190,7 +202,10 @@ class GitSync:
         if url != self.remote:
             raise GitError(
                 f"{self.checkout} is a checkout of {url or 'another remote'}, not of "
-                f"{self.remote}; move it away and sync again."
+                f"{self.remote}; move it away and sync again.",
+                "other-remote",
+                path=self.checkout,
+                remote=self.remote,
             )
 
     def _branch(self) -> str:
@@ -234,7 +249,9 @@ class GitSync:
             self.git("rebase", "--abort", check=False)
             raise GitError(
                 f"Your commits in {self.checkout} could not be put on top of the team store's; "
-                "nothing was pushed. Ask whoever manages the repository to check it."
+                "nothing was pushed. Ask whoever manages the repository to check it.",
+                "rebase",
+                path=self.checkout,
             )
         return ahead
 
@@ -266,7 +283,7 @@ class GitSync:
         if done.returncode == 0:
             return
         if not any(words in done.stderr for words in _REJECTED):
-            raise GitError(explain(self.remote, done.stderr))
+            raise explain(self.remote, done.stderr)
         self.git(*_FETCH)
         self._integrate()
         self.folder.pull()  # what came in meanwhile is imported now, not at the next sync
@@ -275,7 +292,9 @@ class GitSync:
             raise GitError(
                 f"The team store {self.remote} took others' sessions while this sync pushed, "
                 "twice; your sessions are committed here and go with the next sync: run "
-                "'selfaudit sync' again in a minute."
+                "'selfaudit sync' again in a minute.",
+                "rejected",
+                remote=self.remote,
             )
 
     def run(self) -> SyncReport:
@@ -302,7 +321,7 @@ class GitSync:
         report = self.folder.run(waiting)
         self._commit(report.written)
         if fetched.returncode != 0:
-            raise GitError(explain(self.remote, fetched.stderr))
+            raise explain(self.remote, fetched.stderr)
         if unpushed or report.written:
             self.push()
         if self.changed:

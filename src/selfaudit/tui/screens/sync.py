@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 
 from selfaudit.core.text import visible
+from selfaudit.i18n.catalog import CATALOGS
 from selfaudit.store import StoreError
 from selfaudit.teamstore.config import ConfigError, TeamStoreConfig, load_config
 from selfaudit.teamstore.folder import SyncReport, Unreachable
@@ -179,10 +180,19 @@ class SyncScreen(BaseScreen):
                 assert self.sa.store is not None
                 summary = self._summary(run_sync(Local.of(self.sa.store), *target, self._progress))
         except Unreachable as exc:
-            problem = str(exc)
+            problem = self._said(exc)
         except StoreError as exc:
             problem = self.sa.error_text(exc)
         self.post_message(self.Finished(summary, problem))
+
+    def _said(self, exc: Unreachable) -> str:
+        """Why the sync could not run, in the interface language (the English sentence for a
+        problem without a code)."""
+        key = f"sync.error.{exc.code}"
+        if not exc.code or not {key, f"{key}.one"} & CATALOGS["en"].keys():
+            return str(exc)
+        values = {k: v if isinstance(v, int) else str(v) for k, v in exc.values.items()}
+        return self.t(key, **values)
 
     def _progress(self, done: int, total: int) -> None:
         self.post_message(self.Progressed(done, total))
