@@ -115,6 +115,9 @@ async def test_home_says_not_synced_yet_once_a_store_is_set_up(tmp_path: Path) -
     async with app.run_test(size=(120, 30)) as pilot:
         await home_loaded(pilot)
         await wait_for(pilot, lambda: "not synced yet" in drawn(app))
+        await pilot.press("l")  # in the language switched to, like the rest of the line
+        await wait_for(pilot, lambda: "nog niet gesynchroniseerd" in drawn(app))
+        assert "not synced yet" not in drawn(app)
 
 
 async def test_history_opens_export_import_and_sync() -> None:

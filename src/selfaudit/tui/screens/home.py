@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.console import Group
 from rich.padding import Padding
@@ -52,8 +52,10 @@ class HomeScreen(BaseScreen):
         last: dict[str, SessionSummary]
         pseudonym: str
         error: str
-        synced: str = ""
-        """When the last sync with the team store was, as shown; ``""`` without a team store."""
+        syncs: bool = False
+        """Whether a team store is set up."""
+        synced_at: dt.datetime | None = None
+        """When the last sync with it finished (``None``: not yet)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,8 +66,10 @@ class HomeScreen(BaseScreen):
         self.pseudonym = ""
         """This install's pseudonym, saved with sessions when the user gives no name."""
         self.highlighted_id: str | None = None
-        self.synced = ""
-        """When the last sync was, as shown (``""`` without a team store)."""
+        self.syncs = False
+        """Whether a team store is set up."""
+        self.synced_at: dt.datetime | None = None
+        """When the last sync finished, if ever (shown in the language of the moment)."""
 
     @work(thread=True, exclusive=True, group="home-load")
     def load(self) -> None:
@@ -73,7 +77,8 @@ class HomeScreen(BaseScreen):
         store = self.sa.store
         drafts: list[Draft] = []
         last: dict[str, SessionSummary] = {}
-        error = pseudonym = synced = ""
+        error = pseudonym = ""
+        syncs, synced_at = False, None
         if store is not None:
             try:
                 drafts = [d for d in store.drafts() if self.sa.catalog.get(d.set_id)]
@@ -81,21 +86,10 @@ class HomeScreen(BaseScreen):
                 last = store.latest_by_set(pseudonym)  # my own: not a teammate's in this store
             except StoreError as exc:
                 error = self.sa.error_text(exc)
-            synced = self._last_sync(store.root)
+            syncs = _team_store_set_up()
+            synced_at = last_sync(store.root) if syncs else None
         if not get_current_worker().is_cancelled:  # a newer read replaced this one
-            self.post_message(self.Loaded(drafts, last, pseudonym, error, synced))
-
-    def _last_sync(self, root: Path) -> str:
-        """ "last sync 3 Mar 2026 09:30" when a team store is set up; ``""`` when none is."""
-        try:
-            if load_config() is None:
-                return ""
-        except ConfigError:
-            return ""
-        when = last_sync(root)
-        if when is None:
-            return self.t("home.never-synced")
-        return self.t("home.last-sync", when=fmt_date_time(when, self.lang))
+            self.post_message(self.Loaded(drafts, last, pseudonym, error, syncs, synced_at))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         """Show what was read; a draft that just appeared (a set left half-way) is offered."""
@@ -111,7 +105,7 @@ class HomeScreen(BaseScreen):
         first_read = not self.loaded
         self.drafts, self.last, self.loaded = message.drafts, message.last, True
         self.pseudonym = message.pseudonym
-        self.synced = message.synced
+        self.syncs, self.synced_at = message.syncs, message.synced_at
         for who in self.query("#who").results(Static):
             who.update(self._who_line())
         if option_list is not None:
@@ -141,9 +135,14 @@ class HomeScreen(BaseScreen):
         line.append("  ·  ")
         team = visible(s.team.strip()) or self.t("home.no-team")
         line.append(self.t("home.team", team=team))
-        if self.synced:
+        if self.syncs:
             line.append("  ·  ")
-            line.append(self.synced)
+            when = self.synced_at
+            line.append(
+                self.t("home.last-sync", when=fmt_date_time(when, self.lang))
+                if when is not None
+                else self.t("home.never-synced")
+            )
         line.append("  ·  ")
         line.append(self.t("home.settings-hint"), style="dim")
         return line
@@ -346,3 +345,12 @@ class HomeScreen(BaseScreen):
     async def action_language(self) -> None:
         """Switch between English and Dutch."""
         await self.sa.set_language("nl" if self.lang == "en" else "en")
+
+
+def _team_store_set_up() -> bool:
+    """Whether a team store is set up (a broken configuration counts as none here: the sync
+    says what is wrong with it)."""
+    try:
+        return load_config() is not None
+    except ConfigError:
+        return False
