@@ -187,4 +187,5 @@ async def test_a_store_out_of_reach_is_said_in_the_interface_language(
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.problem)
         assert said in app.screen.problem and "cannot" not in app.screen.problem
+        assert not app.screen.query_one("#sync-progress").display  # no "100%" over it
         assert said in " ".join(drawn(app).split())

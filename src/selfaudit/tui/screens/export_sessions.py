@@ -300,6 +300,7 @@ class ExportSessionsScreen(BaseScreen):
         self.busy = False
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
+        bar.display = message.written or message.previewed  # not over a problem
         if message.written:
             self.written, self.previewed = self.entered, None
         else:

@@ -218,10 +218,11 @@ class SyncScreen(BaseScreen):
         )
 
     def on_sync_screen_finished(self, message: Finished) -> None:
-        """Show the summary (or the problem), with the bar full."""
+        """Show the summary with the bar full, or the problem without the bar."""
         self.summary, self.problem, self.finished = message.summary, message.problem, True
         bar = self.query_one("#sync-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
+        bar.display = not message.problem
         self.query_one("#sync-status", Static).update(self._status())
 
     def action_back(self) -> None:
