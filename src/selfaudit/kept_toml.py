@@ -8,10 +8,11 @@ and change times in nanoseconds (an editor that puts the modification time back 
 change time back). While the file's identity is the same, the kept document is used; otherwise
 the file is read exactly as :func:`~selfaudit.tomlio.read_toml` reads it, and kept again.
 
-A file modified less than :data:`SETTLE_SECONDS` before it is read is not kept: file times tick
-coarsely (a few milliseconds, seconds on some drives), so a second change in the same tick
-could leave the identity as it was (git calls such files "racily clean"). Only documents of
-text, numbers, true/false, lists and tables are kept (a date would come back as text). A kept
+A file modified or changed less than :data:`SETTLE_SECONDS` before it is read is not kept: file
+times tick coarsely (a few milliseconds, seconds on some drives), so a second change in the same
+tick could leave the identity as it was (git calls such files "racily clean"). The change time
+counts too, as a copy (``cp -p``, ``rsync -t``) brings an old modification time. Only documents
+of text, numbers, true/false, lists and tables are kept (a date would come back as text). A kept
 file that is missing, unreadable or of another shape is passed over, and losing it costs one
 parse: it is written without fsyncs, and a failure to write it is ignored.
 """
@@ -106,6 +107,7 @@ def read_kept_toml(path: Path, max_bytes: int) -> dict[str, Any]:
     if doc is not None:
         return doc
     doc = read_toml(path, max_bytes)
-    if info.st_mtime_ns < (time.time() - SETTLE_SECONDS) * 1e9:
+    changed = max(info.st_mtime_ns, info.st_ctime_ns)  # a copy may carry an old mtime
+    if changed < (time.time() - SETTLE_SECONDS) * 1e9:
         _keep(path, identity, doc)
     return doc

@@ -7,10 +7,12 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
+from selfaudit.kept_toml import SETTLE_SECONDS
 from selfaudit.store import Store, StoreError
 from selfaudit.store.imports import import_paths
 from selfaudit.teamstore import state as state_module
@@ -167,8 +169,8 @@ def test_a_quiet_sync_command_imports_no_records_nor_domain(tmp_path: Path, kind
     subprocess.run(take, check=True, env=env, capture_output=True)
     setup = [*run, "sync", f"--{kind}", str(where), "--team", "Payroll"]
     subprocess.run(setup, check=True, env=env, capture_output=True)
-    config = tmp_path / "config" / "team-store.toml"
-    os.utime(config, (config.stat().st_atime, config.stat().st_mtime - 60))  # settled
+    changed = (tmp_path / "config" / "team-store.toml").stat().st_ctime
+    time.sleep(max(0.0, changed + SETTLE_SECONDS - time.time()) + 0.1)  # as a day later
     assert "tomllib" in _loaded_by_a_sync(tmp_path)  # read once, then kept parsed
     assert not _loaded_by_a_sync(tmp_path) & _HEAVY
     # Teeth: the same probe sees them once there is a session to publish.
