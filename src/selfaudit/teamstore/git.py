@@ -48,8 +48,9 @@ _NO_RIGHTS = (
     "403",
     "not authorized",
 )
-#: The git commands of a sync that make commits (a rebase makes new ones of those it moves).
-_MAKES_COMMITS = frozenset({"commit", "rebase"})
+#: The git commands of a sync that record who ran them: in commits (a rebase makes new ones of
+#: those it moves), or in the checkout's reflog (a checkout of the branch, a fast-forward).
+_RECORDS_WHO = frozenset({"commit", "rebase", "checkout", "merge"})
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "failed to push some refs")
 #: A fetch without git's automatic upkeep, which a sync runs itself when it changed the checkout
 #: (a fetch that brings nothing leaves it nothing to do, and it costs a fifth of the fetch), and
@@ -127,9 +128,9 @@ class GitSync:
         return done
 
     def _in_checkout(self, args: Sequence[str]) -> list[str]:
-        """The command line of git ``args`` in the checkout; one that makes commits runs as the
-        install's pseudonym (read only then: a sync with nothing new commits nothing)."""
-        if args[0] not in _MAKES_COMMITS:
+        """The command line of git ``args`` in the checkout; one that records who ran it runs
+        as the install's pseudonym (read only then: a sync with nothing new records nothing)."""
+        if args[0] not in _RECORDS_WHO:
             return ["git", "-C", str(self.checkout), *args]
         if not self.who:
             self.who = identity.pseudonym(self.local.data_dir)
