@@ -166,3 +166,17 @@ def test_bad_usage_exits_2_in_one_sentence(argv: list[str], tmp_path: Path) -> N
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
     assert not os.path.exists("x.csv") and not os.path.exists("x.md")
+
+
+def test_a_folder_that_cannot_be_made_is_one_sentence(tmp_path: Path) -> None:
+    store = Store.open()
+    save(store, who=store.pseudonym())
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("mine")
+    result = run_cli("export", "--all", "--format", "toml", "-o", str(in_the_way / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"selfaudit: Could not create the folder {in_the_way / 'out'}: part of that path is a "
+        "file, not a folder; choose another place with -o. Your earlier saved files are unchanged."
+    ]
+    assert in_the_way.read_text() == "mine"

@@ -31,6 +31,7 @@ from selfaudit.exports.markdown import report_markdown
 from selfaudit.questionnaires import load_catalog
 from selfaudit.store import Session, SessionSummary, Store
 from selfaudit.store.atomic import encode_toml, write_atomic
+from selfaudit.store.errors import describe_os_error
 from selfaudit.store.shareable import NotShareable, shareable_doc, shared_fields
 from selfaudit.views.export_choice import SUFFIXES
 from selfaudit.views.report import ReportOptions, report_view
@@ -181,6 +182,10 @@ def _dry_run(target: Path, shared: list[Shared], per_file: bool) -> int:
     return 0
 
 
+#: The way out a failure to write offers.
+_ELSEWHERE = "choose another place with -o"
+
+
 def _write_new(target: Path, data: bytes) -> None:
     """Write a file that must not exist yet (never over one); exit 2 when it does."""
     if os.path.lexists(target):
@@ -188,7 +193,7 @@ def _write_new(target: Path, data: bytes) -> None:
     if not target.parent.is_dir():
         raise UserError(f"{target.parent} is not a folder; create it first")
     try:
-        write_atomic(target, data, overwrite=False, elsewhere="choose another place with -o")
+        write_atomic(target, data, overwrite=False, elsewhere=_ELSEWHERE)
     except FileExistsError:
         raise UserError(f"{target} exists already; choose another name") from None
 
@@ -198,14 +203,17 @@ def _write_folder(folder: Path, shared: list[Shared]) -> Written:
     that already holds something else is left as it is (and reported)."""
     if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
         raise UserError(f"{folder} is not a folder; give a folder for the TOML files")
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise describe_os_error("create the folder", folder, exc, _ELSEWHERE) from None
     written = same = 0
     clashes = []
     for s in shared:
         target = folder / f"{s.session.id}.toml"
         data = encode_toml(s.doc)
         if os.path.lexists(target):
-            if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            if target.is_file() and not target.is_symlink() and _holds(target, data):
                 same += 1
             else:
                 clashes.append(target)
@@ -213,6 +221,14 @@ def _write_folder(folder: Path, shared: list[Shared]) -> Written:
         write_atomic(target, data, overwrite=False)
         written += 1
     return Written(folder, written, folder=True, already=same, clashes=tuple(clashes))
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """Whether the file ``target`` holds exactly ``data``."""
+    try:
+        return target.read_bytes() == data
+    except OSError as exc:
+        raise describe_os_error("read", target, exc) from None
 
 
 def write_export(store: Store, shared: list[Shared], request: Request) -> Written:
