@@ -446,7 +446,7 @@ MESSAGES: dict[str, str] = {
     "export.written.folder.other": "Weggeschreven: {count} sessiebestanden in {path}{already}.",
     "export.written.already.one": " ({count} stond er al)",
     "export.written.already.other": " ({count} stonden er al)",
-    "export.written.clash": "{path} bevat iets anders; het is gelaten zoals het was.",
+    "export.written.clash": "{path} bevat iets anders; het is niet aangeraakt.",
     "export.nothing": "Er is geen sessie van een geïnstalleerde vragenlijst om te exporteren.",
     "key.export": "Exporteren",
     # import in the app
@@ -489,7 +489,7 @@ MESSAGES: dict[str, str] = {
     "setup.saved.folder": "Teamopslag ingesteld: de gedeelde map {where}",
     "sync.title": "Synchroniseren met de teamopslag",
     "sync.running": "Bezig met synchroniseren…",
-    "sync.done": "{published} gepubliceerd, {imported} opgehaald, {present} waren er al, {refused} geweigerd. Esc gaat terug.",
+    "sync.done": "{published} gepubliceerd, {imported} opgehaald, {present} al aanwezig, {refused} geweigerd. Esc gaat terug.",
     "sync.none": "Er is nog geen teamopslag ingesteld. Druk op Enter om die hier in te stellen, of stel hem één keer in op de opdrachtregel: selfaudit sync --folder MAP (een gedeelde map) of selfaudit sync --git URL (een git-repository).",
     "sync.no-team": "Van welk team moeten de sessies worden opgehaald? Stel eerst je team in bij de instellingen.",
     "home.last-sync": "laatst gesynchroniseerd {when}",
