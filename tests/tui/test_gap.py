@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from selfaudit.questionnaires import load_catalog
 from selfaudit.settings import load_settings
 from selfaudit.store import Store
 from selfaudit.store import store as store_module
+from selfaudit.teamstore.config import TeamStoreConfig, save_config
 from tests.tui.conftest import home_loaded, make_app, send_at_once, wait_for
 from tests.tui.test_control_characters import drawn
 
@@ -66,6 +68,21 @@ async def test_the_gap_of_the_latest_round_and_the_round_before() -> None:
         assert [c.value for c in view.dimensions.rows[0].cells] == [75.0, None, None]
         await pilot.pause()
         assert "shown once 5 people of other teams have rated the team" in drawn(app)
+
+
+async def test_without_a_team_in_the_settings_the_gap_is_of_the_team_the_store_pulls(
+    tmp_path: Path,
+) -> None:
+    scene()
+    save_config(TeamStoreConfig(folder=str(tmp_path), team="Service desk"))  # sync --team
+    app: Any = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await home_loaded(pilot)
+        app.open_gap("internal-service")
+        await wait_for(
+            pilot, lambda: type(app.screen).__name__ == "GapScreen" and app.screen.loaded
+        )
+        assert (app.screen.view.own.value, app.screen.view.customers.value) == (6, 5)
 
 
 async def test_without_a_team_the_gap_says_where_to_set_it() -> None:
