@@ -10,11 +10,20 @@ from typing import Any
 
 import pytest
 
-from selfaudit.store import Store
+from selfaudit.store import Session, Store
 from selfaudit.teamstore.config import TeamStoreConfig, save_config
 from tests.store.exchange import save
 from tests.tui.conftest import home_loaded, make_app, send_read_before, wait_for
 from tests.tui.test_control_characters import drawn
+
+
+def _shared_folder_and_a_session(tmp_path: Path, name: str = "") -> tuple[Path, Session]:
+    """A team store that is a folder, and one session of Payroll waiting to be published."""
+    shared = tmp_path / "share"
+    shared.mkdir()
+    save_config(TeamStoreConfig(folder=str(shared)))
+    store = Store.open()
+    return shared, save(store, who=store.pseudonym(), team="Payroll", name=name)
 
 
 async def _previewed(pilot: Any) -> None:
@@ -40,11 +49,7 @@ async def _synced(pilot: Any) -> None:
 
 
 async def test_the_sync_screen_first_shows_what_would_be_published(tmp_path: Path) -> None:
-    shared = tmp_path / "share"
-    shared.mkdir()
-    save_config(TeamStoreConfig(folder=str(shared)))
-    store = Store.open()
-    session = save(store, who=store.pseudonym(), team="Payroll", name="Ann")
+    shared, session = _shared_folder_and_a_session(tmp_path, name="Ann")
     app: Any = make_app(team="Payroll")
     async with app.run_test(size=(200, 30)) as pilot:
         await _previewed(pilot)
@@ -61,11 +66,7 @@ async def test_the_sync_screen_first_shows_what_would_be_published(tmp_path: Pat
 
 
 async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) -> None:
-    shared = tmp_path / "share"
-    shared.mkdir()
-    save_config(TeamStoreConfig(folder=str(shared)))
-    store = Store.open()
-    save(store, who=store.pseudonym(), team="Payroll")
+    shared, _ = _shared_folder_and_a_session(tmp_path)
     app: Any = make_app(team="Payroll")
     async with app.run_test(size=(100, 30)) as pilot:
         await _synced(pilot)
@@ -83,11 +84,7 @@ async def test_the_sync_screen_publishes_and_says_what_it_did(tmp_path: Path) ->
 async def test_an_enter_typed_before_the_preview_was_there_does_not_sync(
     tmp_path: Path,
 ) -> None:
-    shared = tmp_path / "share"
-    shared.mkdir()
-    save_config(TeamStoreConfig(folder=str(shared)))
-    store = Store.open()
-    save(store, who=store.pseudonym(), team="Payroll")
+    shared, _ = _shared_folder_and_a_session(tmp_path)
     app: Any = make_app(team="Payroll")
     async with app.run_test(size=(100, 30)) as pilot:
         await _previewed(pilot)
@@ -144,11 +141,8 @@ async def test_history_opens_export_import_and_sync() -> None:
 async def test_the_preview_says_how_many_sessions_without_a_team_stay_here(
     tmp_path: Path,
 ) -> None:
-    shared = tmp_path / "share"
-    shared.mkdir()
-    save_config(TeamStoreConfig(folder=str(shared)))
+    _shared_folder_and_a_session(tmp_path)
     store = Store.open()
-    save(store, who=store.pseudonym(), team="Payroll")
     for day in (1, 2):
         save(store, who=store.pseudonym(), team="", when=dt.datetime(2026, 3, day, tzinfo=dt.UTC))
     app: Any = make_app(team="Payroll", language="nl")

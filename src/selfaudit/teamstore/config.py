@@ -118,13 +118,19 @@ def load_config() -> TeamStoreConfig | None:
     return found
 
 
+def shown_config() -> TeamStoreConfig | None:
+    """:func:`load_config` for what only shows it: a broken file counts as none (the sync says
+    what is wrong with it)."""
+    try:
+        return load_config()
+    except ConfigError:
+        return None
+
+
 def pulled_team() -> str:
     """The team the team store is set up to pull (``sync --team``, or the app's setup form);
-    ``""`` when none is set up, none was given, or the file is broken (the sync says so)."""
-    try:
-        config = load_config()
-    except ConfigError:
-        return ""
+    ``""`` when none is set up, none was given, or the file is broken."""
+    config = shown_config()
     return config.team if config is not None else ""
 
 

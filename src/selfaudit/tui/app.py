@@ -126,9 +126,14 @@ class SelfAuditApp(OrderedKeysApp[int]):
 
     def error_text(self, exc: StoreError) -> str:
         """A store error in the interface language (the store's English sentence otherwise)."""
-        if exc.code and f"error.{exc.code}" in CATALOGS["en"]:
-            return self.t(f"error.{exc.code}", path=str(exc.path or ""))
-        return str(exc)
+        return self.in_language(f"error.{exc.code}", str(exc), path=str(exc.path or ""))
+
+    def in_language(self, key: str, english: str, **values: object) -> str:
+        """``key`` in the interface language when the catalogs have it (in either count form),
+        else ``english``: a problem's sentence, by its code when it has a known one."""
+        if not {key, f"{key}.one"} & CATALOGS["en"].keys():
+            return english
+        return self.t(key, **values)
 
     def notify(
         self,

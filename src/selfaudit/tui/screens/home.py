@@ -23,7 +23,7 @@ from selfaudit.core.text import visible
 from selfaudit.i18n import fmt_date
 from selfaudit.i18n.formatting import fmt_date_time
 from selfaudit.store import Draft, SessionSummary, StoreError
-from selfaudit.teamstore.config import ConfigError, load_config
+from selfaudit.teamstore.config import shown_config
 from selfaudit.teamstore.state import last_sync
 from selfaudit.tui.screens.base import BaseScreen
 from selfaudit.tui.screens.confirm import ConfirmScreen
@@ -86,7 +86,7 @@ class HomeScreen(BaseScreen):
                 last = store.latest_by_set(pseudonym)  # my own: not a teammate's in this store
             except StoreError as exc:
                 error = self.sa.error_text(exc)
-            syncs = _team_store_set_up()
+            syncs = shown_config() is not None
             synced_at = last_sync(store.root) if syncs else None
         if not get_current_worker().is_cancelled:  # a newer read replaced this one
             self.post_message(self.Loaded(drafts, last, pseudonym, error, syncs, synced_at))
@@ -345,12 +345,3 @@ class HomeScreen(BaseScreen):
     async def action_language(self) -> None:
         """Switch between English and Dutch."""
         await self.sa.set_language("nl" if self.lang == "en" else "en")
-
-
-def _team_store_set_up() -> bool:
-    """Whether a team store is set up (a broken configuration counts as none here: the sync
-    says what is wrong with it)."""
-    try:
-        return load_config() is not None
-    except ConfigError:
-        return False

@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 
 from selfaudit.core.text import visible
-from selfaudit.i18n.catalog import CATALOGS
 from selfaudit.store import StoreError
 from selfaudit.teamstore.config import ConfigError, TeamStoreConfig, load_config
 from selfaudit.teamstore.folder import SyncReport, Unreachable
@@ -188,11 +187,8 @@ class SyncScreen(BaseScreen):
     def _said(self, exc: Unreachable) -> str:
         """Why the sync could not run, in the interface language (the English sentence for a
         problem without a code)."""
-        key = f"sync.error.{exc.code}"
-        if not exc.code or not {key, f"{key}.one"} & CATALOGS["en"].keys():
-            return str(exc)
         values = {k: v if isinstance(v, int) else str(v) for k, v in exc.values.items()}
-        return self.t(key, **values)
+        return self.sa.in_language(f"sync.error.{exc.code}", str(exc), **values)
 
     def _progress(self, done: int, total: int) -> None:
         self.post_message(self.Progressed(done, total))
