@@ -69,7 +69,9 @@ class FollowUpScreen(BaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        choices = self.query_one("#followups", OptionList)
+        choices = next(iter(self.query("#followups").results(OptionList)), None)
+        if choices is None:
+            return  # left before it was shown (an Escape typed ahead): nothing to show
         choices.highlighted = self.cursor
         self.set_focus(choices)
 
